@@ -1,0 +1,1 @@
+"""Second-stage ranking for help-centre search: semantic similarity, then a cross-encoder rerank."""

@@ -1,0 +1,645 @@
+//! Facts → findings for one file: every rule of every pack applied in one pass over the facts the
+//! file's parser produced. Also what later stages need from the file: environment values set in
+//! configuration, and base-URL redirects of OpenAI-compatible clients still to be resolved.
+
+use crate::config_file::{self, ConfigFacts, ConfigKind};
+use crate::facts::{ArgValue, Pos, SourceFacts};
+use crate::finding::{Confidence, Diagnostic, Finding, Kind, Scope};
+use crate::lang::{self, Language};
+use crate::manifest::{self, ManifestKind};
+use crate::notebook;
+use crate::redact::Redactor;
+use crate::rules::{ArgSelector, IacRule, PackIdx, RuleSet};
+use std::collections::HashSet;
+
+/// Where a redirected client's base URL comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BaseUrl {
+    Literal(String),
+    Env(String),
+}
+
+/// An OpenAI-compatible (or similar) client whose base URL may point at another vendor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redirect {
+    pub client_pack: PackIdx,
+    pub base_url: BaseUrl,
+    pub line: u32,
+}
+
+/// An environment variable's value as the repository sets it (.env, Helm values, manifests).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvValue {
+    pub name: String,
+    pub value: String,
+    pub file: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct FileOutput {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub env_values: Vec<EnvValue>,
+    pub redirects: Vec<Redirect>,
+}
+
+/// How a file is read, decided by its name alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileType {
+    Manifest(ManifestKind),
+    Notebook,
+    Config(ConfigKind),
+    Source(Language),
+    /// Anything else: only secrets are looked for.
+    Other,
+}
+
+impl FileType {
+    pub fn of(file_name: &str) -> FileType {
+        if let Some(kind) = ManifestKind::from_file_name(file_name) {
+            return FileType::Manifest(kind);
+        }
+        if file_name.to_ascii_lowercase().ends_with(".ipynb") {
+            return FileType::Notebook;
+        }
+        if let Some(lang) = Language::from_path(file_name) {
+            return FileType::Source(lang);
+        }
+        if let Some(kind) = ConfigKind::from_file_name(file_name) {
+            return FileType::Config(kind);
+        }
+        FileType::Other
+    }
+
+    /// Source, manifest, notebook or configuration: worth a diagnostic when skipped.
+    pub fn is_known(self) -> bool {
+        self != FileType::Other
+    }
+}
+
+fn is_model_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.contains("model")
+        || k.contains("engine")
+        || k.contains("deployment")
+        || k == "llm"
+        || k.ends_with("_llm")
+}
+
+/// Ids that only count where a model is expected: plain words like "command" or "sonar".
+fn is_ambiguous_model(id: &str) -> bool {
+    !id.bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, b'-' | b':' | b'/' | b'.'))
+}
+
+/// Hosts in a string: every `scheme://host[:port]`, or the whole string when it is a bare host.
+pub fn hosts_in(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = value;
+    while let Some(i) = rest.find("://") {
+        let after = &rest[i + 3..];
+        let end = after
+            .find(|c: char| {
+                !(c.is_ascii_alphanumeric()
+                    || matches!(c, '.' | '-' | ':' | '_' | '@' | '{' | '}' | '$'))
+            })
+            .unwrap_or(after.len());
+        let authority = &after[..end];
+        let host = authority.rsplit('@').next().unwrap_or(authority);
+        if !host.is_empty() {
+            out.push(host.to_ascii_lowercase());
+        }
+        rest = &after[end..];
+    }
+    if out.is_empty() {
+        let v = value.trim();
+        let looks_like_host = v.len() >= 4
+            && v.len() <= 253
+            && v.contains('.')
+            && !v.starts_with('.')
+            && v.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
+            && v.split(':').next().is_some_and(|h| {
+                h.rsplit('.').next().is_some_and(|tld| {
+                    tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+                })
+            });
+        if looks_like_host {
+            out.push(v.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+struct Collector<'a> {
+    rules: &'a RuleSet,
+    redactor: &'a Redactor,
+    path: &'a str,
+    lines: Vec<&'a str>,
+    out: FileOutput,
+    seen: HashSet<(PackIdx, Kind, u32, u32)>,
+}
+
+impl<'a> Collector<'a> {
+    fn evidence(&self, line: u32) -> String {
+        let text = self
+            .lines
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("");
+        let trimmed = text.trim();
+        let short: String = if trimmed.chars().count() > 200 {
+            trimmed.chars().take(200).collect::<String>() + "…"
+        } else {
+            trimmed.to_string()
+        };
+        self.redactor.redact(&short)
+    }
+
+    fn push(
+        &mut self,
+        pack: PackIdx,
+        kind: Kind,
+        pos: Pos,
+        confidence: Confidence,
+    ) -> Option<&mut Finding> {
+        // One finding per vendor, kind and position: chained calls share their start.
+        if !self.seen.insert((pack, kind, pos.line, pos.column)) {
+            return None;
+        }
+        let vendor = self.rules.pack(pack).id.clone();
+        self.out.findings.push(Finding {
+            id: String::new(),
+            rule: format!("{vendor}.{kind}"),
+            vendor,
+            kind,
+            file: self.path.to_string(),
+            line: pos.line,
+            column: pos.column,
+            evidence: self.evidence(pos.line),
+            component: String::new(),
+            scope: Scope::Product,
+            confidence,
+            model: None,
+            family: None,
+            host: None,
+            region: None,
+            package: None,
+            env: None,
+            capability: None,
+            proprietary: false,
+            via: None,
+        });
+        self.out.findings.last_mut()
+    }
+
+    fn endpoint(&mut self, value: &str, pos: Pos, confidence: Confidence) {
+        for host in hosts_in(value) {
+            if let Some(m) = self.rules.match_host(&host)
+                && let Some(f) = self.push(m.pack, Kind::Endpoint, pos, confidence)
+            {
+                f.host = Some(host.split(':').next().unwrap_or(&host).to_string());
+                f.region = m.region;
+            }
+        }
+    }
+
+    fn model(&mut self, value: &str, pos: Pos, in_model_context: bool, ceiling: Confidence) {
+        let value = value.trim();
+        if value.is_empty() || value.len() > 160 {
+            return;
+        }
+        let file_vendors: Vec<&str> = self
+            .out
+            .findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.kind,
+                    Kind::SdkImport | Kind::SdkCall | Kind::ManifestDependency
+                )
+            })
+            .map(|f| f.vendor.as_str())
+            .collect();
+        let hit = self.rules.catalog.lookup_preferring(value, &file_vendors);
+        let (vendor_id, family, fine_tuned) = match &hit {
+            Some(h) => {
+                // A vendor whose SDK this file uses and whose pack claims the id serves it.
+                let own = file_vendors.iter().find(|v| {
+                    **v != h.vendor
+                        && h.prefix.is_none()
+                        && self.rules.pack_by_id(v).is_some_and(|p| {
+                            self.rules
+                                .pack(p)
+                                .models
+                                .iter()
+                                .any(|m| m.regex.is_match(value))
+                        })
+                });
+                (
+                    own.map_or(h.vendor.clone(), |v| v.to_string()),
+                    h.family.clone(),
+                    h.fine_tuned,
+                )
+            }
+            None => {
+                let Some(pack) = self
+                    .rules
+                    .packs
+                    .iter()
+                    .position(|p| p.models.iter().any(|m| m.regex.is_match(value)))
+                else {
+                    return;
+                };
+                (self.rules.pack(pack).id.clone(), None, false)
+            }
+        };
+        if !in_model_context && is_ambiguous_model(value) {
+            return;
+        }
+        let confidence = if in_model_context {
+            Confidence::High.min(ceiling)
+        } else {
+            Confidence::Low
+        };
+        let Some(pack) = self.rules.pack_by_id(&vendor_id) else {
+            // A catalog vendor without a pack is still reported, under its catalog id.
+            self.push_unpacked_model(&vendor_id, value, family, pos, confidence);
+            return;
+        };
+        if let Some(f) = self.push(pack, Kind::ModelName, pos, confidence) {
+            f.model = Some(value.to_string());
+            f.family = family;
+            if fine_tuned {
+                f.proprietary = true;
+                f.capability = Some("fine-tuning".into());
+            }
+        }
+    }
+
+    fn push_unpacked_model(
+        &mut self,
+        vendor: &str,
+        value: &str,
+        family: Option<String>,
+        pos: Pos,
+        confidence: Confidence,
+    ) {
+        let evidence = self.evidence(pos.line);
+        self.out.findings.push(Finding {
+            id: String::new(),
+            rule: format!("{vendor}.model-name"),
+            vendor: vendor.to_string(),
+            kind: Kind::ModelName,
+            file: self.path.to_string(),
+            line: pos.line,
+            column: pos.column,
+            evidence,
+            component: String::new(),
+            scope: Scope::Product,
+            confidence,
+            model: Some(value.to_string()),
+            family,
+            host: None,
+            region: None,
+            package: None,
+            env: None,
+            capability: None,
+            proprietary: false,
+            via: None,
+        });
+    }
+
+    fn env_var(&mut self, name: &str, pos: Pos, confidence: Confidence) {
+        if let Some(pack) = self.rules.match_env(name)
+            && let Some(f) = self.push(pack, Kind::EnvVar, pos, confidence)
+        {
+            f.env = Some(name.to_string());
+        }
+    }
+
+    fn secrets(&mut self, text: &str, comments: &[std::ops::Range<usize>]) {
+        for (idx, pack) in self.rules.packs.iter().enumerate() {
+            for rule in &pack.secrets {
+                if !text.contains(rule.literal.as_str()) {
+                    continue;
+                }
+                for m in rule.regex.find_iter(text) {
+                    let before = &text[..m.start()];
+                    let line = before.matches('\n').count() as u32 + 1;
+                    let column = (m.start() - before.rfind('\n').map_or(0, |n| n + 1)) as u32 + 1;
+                    let in_comment = comments.iter().any(|r| r.contains(&m.start()));
+                    let confidence = if in_comment {
+                        Confidence::Medium
+                    } else {
+                        Confidence::High
+                    };
+                    self.push(idx, Kind::Secret, Pos { line, column }, confidence);
+                }
+            }
+        }
+    }
+
+    fn source(&mut self, lang: Language, facts: &SourceFacts) {
+        let ceiling = if lang.is_parsed() {
+            Confidence::High
+        } else {
+            Confidence::Medium
+        };
+        let import_lang = lang.import_language();
+        for import in &facts.imports {
+            if let Some(pack) = self.rules.match_import(import_lang, &import.module)
+                && let Some(f) = self.push(pack, Kind::SdkImport, import.pos, ceiling)
+            {
+                f.package = Some(import.module.clone());
+            }
+        }
+        let mut vendor_calls = vec![false; facts.calls.len()];
+        for (ci, call) in facts.calls.iter().enumerate() {
+            if !call.resolved {
+                continue;
+            }
+            let mut packs_done: Vec<PackIdx> = Vec::new();
+            for (pack, rule) in self.rules.match_calls(&call.name) {
+                vendor_calls[ci] = true;
+                for selector in &rule.base_url {
+                    let arg = match selector {
+                        ArgSelector::Name(n) => call
+                            .args
+                            .iter()
+                            .find(|a| a.name.as_deref() == Some(n.as_str())),
+                        ArgSelector::Position(i) => {
+                            call.args.iter().filter(|a| a.name.is_none()).nth(*i)
+                        }
+                    };
+                    let base_url = match arg.map(|a| &a.value) {
+                        Some(ArgValue::Str(s)) => BaseUrl::Literal(s.clone()),
+                        Some(ArgValue::Env(e)) => BaseUrl::Env(e.clone()),
+                        _ => continue,
+                    };
+                    self.out.redirects.push(Redirect {
+                        client_pack: pack,
+                        base_url,
+                        line: call.pos.line,
+                    });
+                }
+                if packs_done.contains(&pack) {
+                    continue;
+                }
+                packs_done.push(pack);
+                if !rule.base_url.is_empty()
+                    && rule.capability.is_none()
+                    && !rule.client
+                    && rule.via.is_none()
+                {
+                    continue; // a setter only (base URL), not a call site of its own
+                }
+                if let Some(f) = self.push(pack, Kind::SdkCall, call.pos, ceiling) {
+                    f.capability = rule.capability.clone();
+                    f.proprietary = rule.proprietary;
+                    f.via = rule.via.clone();
+                    f.package = Some(call.name.join("."));
+                }
+            }
+        }
+        for read in &facts.env_reads {
+            self.env_var(&read.name, read.pos, ceiling);
+        }
+        for s in &facts.strings {
+            if s.value.is_empty() || s.value.len() > 2048 {
+                continue;
+            }
+            self.endpoint(&s.value, s.pos, ceiling);
+            let model_context = s.key.as_deref().is_some_and(is_model_key)
+                || s.call
+                    .is_some_and(|c| vendor_calls[c] && s.key.as_deref().is_none_or(is_model_key));
+            self.model(&s.value, s.pos, model_context, ceiling);
+            if s.value.len() >= 6
+                && s.value
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            {
+                self.env_var(&s.value, s.pos, Confidence::Medium.min(ceiling));
+            }
+        }
+    }
+
+    fn config(&mut self, kind: ConfigKind, facts: &ConfigFacts) {
+        for entry in &facts.entries {
+            let normalized: String = entry
+                .key
+                .chars()
+                .map(|c| {
+                    if c == '.' || c == '-' {
+                        '_'
+                    } else {
+                        c.to_ascii_uppercase()
+                    }
+                })
+                .collect();
+            self.env_var(&normalized, entry.key_pos, Confidence::High);
+            if matches!(
+                entry.key.as_str(),
+                "name" | "key" | "env" | "secretKey" | "envVar"
+            ) {
+                self.env_var(&entry.value, entry.pos, Confidence::High);
+            }
+            if entry.value.is_empty() {
+                continue;
+            }
+            self.endpoint(&entry.value, entry.pos, Confidence::High);
+            self.model(
+                &entry.value,
+                entry.pos,
+                is_model_key(&entry.key),
+                Confidence::High,
+            );
+            let env_like = kind == ConfigKind::Env
+                || entry
+                    .key
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if env_like {
+                self.out.env_values.push(EnvValue {
+                    name: entry.key.clone(),
+                    value: entry.value.clone(),
+                    file: self.path.to_string(),
+                    line: entry.pos.line,
+                });
+            }
+        }
+        for read in &facts.env_refs {
+            self.env_var(&read.name, read.pos, Confidence::High);
+        }
+        for (image, pos) in &facts.images {
+            let repo = image_repository(image);
+            for (idx, pack) in self.rules.packs.iter().enumerate() {
+                let hit = pack.iac.iter().any(|r| matches!(r, IacRule::Image(i) if repo == *i || repo.ends_with(&format!("/{i}"))));
+                if hit && let Some(f) = self.push(idx, Kind::IacResource, *pos, Confidence::High) {
+                    f.package = Some(image.clone());
+                }
+            }
+        }
+        for block in &facts.blocks {
+            for (idx, pack) in self.rules.packs.iter().enumerate() {
+                let hit = pack.iac.iter().any(|r| match r {
+                    IacRule::Resource { regex, where_, .. } => {
+                        regex.is_match(&block.resource_type)
+                            && where_.iter().all(|(k, v)| {
+                                block
+                                    .attrs
+                                    .get(k)
+                                    .is_some_and(|a| a.eq_ignore_ascii_case(v))
+                            })
+                    }
+                    IacRule::Image(_) => false,
+                });
+                if hit
+                    && let Some(f) = self.push(idx, Kind::IacResource, block.pos, Confidence::High)
+                {
+                    f.package = Some(block.resource_type.clone());
+                    f.region = ["location", "region"]
+                        .iter()
+                        .find_map(|k| block.attrs.get(*k))
+                        .filter(|v| !v.starts_with("var.") && !v.contains("${"))
+                        .cloned();
+                }
+            }
+        }
+    }
+}
+
+/// `docker.io/library/ollama:tag@sha256:…` → `ollama`; `ghcr.io/berriai/litellm:main` → `ghcr.io/berriai/litellm`.
+fn image_repository(image: &str) -> String {
+    let image = image.trim().to_ascii_lowercase();
+    let no_digest = image.split('@').next().unwrap_or(&image);
+    let no_tag = match no_digest.rfind(':') {
+        Some(i) if !no_digest[i..].contains('/') => &no_digest[..i],
+        _ => no_digest,
+    };
+    no_tag
+        .trim_start_matches("docker.io/")
+        .trim_start_matches("index.docker.io/")
+        .trim_start_matches("library/")
+        .to_string()
+}
+
+/// Analyses one file's text. `file_name` decides how it is read.
+pub fn analyze(rules: &RuleSet, redactor: &Redactor, path: &str, text: &str) -> FileOutput {
+    let file_name = path.rsplit('/').next().unwrap_or(path);
+    let mut c = Collector {
+        rules,
+        redactor,
+        path,
+        lines: text.lines().collect(),
+        out: FileOutput::default(),
+        seen: HashSet::new(),
+    };
+    let mut comments = Vec::new();
+    match FileType::of(file_name) {
+        FileType::Manifest(kind) => match manifest::dependencies(kind, text) {
+            Ok(deps) => {
+                for dep in deps {
+                    if let Some(pack) = rules.match_package(dep.ecosystem, &dep.name)
+                        && let Some(f) =
+                            c.push(pack, Kind::ManifestDependency, dep.pos, Confidence::High)
+                    {
+                        f.package = Some(dep.name.clone());
+                    }
+                }
+                // setup.py is code as well as a manifest
+                if kind == ManifestKind::SetupPy
+                    && let Ok(facts) = lang::extract(Language::Python, text)
+                {
+                    c.source(Language::Python, &facts);
+                }
+            }
+            Err(message) => c.out.diagnostics.push(Diagnostic::new(
+                "bad-manifest",
+                path,
+                line_of(&message),
+                message,
+            )),
+        },
+        FileType::Notebook => match notebook::code(text) {
+            Ok(program) => match lang::extract(Language::Python, &program.code) {
+                Ok(mut facts) => {
+                    facts.remap_lines(|l| program.map_line(l));
+                    c.source(Language::Python, &facts);
+                }
+                Err(message) => {
+                    c.out
+                        .diagnostics
+                        .push(Diagnostic::new("parse-error", path, None, message))
+                }
+            },
+            Err(message) => c.out.diagnostics.push(Diagnostic::new(
+                "bad-notebook",
+                path,
+                line_of(&message),
+                message,
+            )),
+        },
+        FileType::Config(kind) => {
+            let facts = config_file::extract(kind, text);
+            c.config(kind, &facts);
+        }
+        FileType::Source(lang) => match lang::extract(lang, text) {
+            Ok(facts) => {
+                c.source(lang, &facts);
+                comments = facts.comments;
+            }
+            Err(message) => c.out.diagnostics.push(Diagnostic::new(
+                "parse-error",
+                path,
+                line_of(&message),
+                message,
+            )),
+        },
+        FileType::Other => {}
+    }
+    c.secrets(text, &comments);
+    c.out
+}
+
+/// "line N: …" → N.
+fn line_of(message: &str) -> Option<u32> {
+    message
+        .strip_prefix("line ")?
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_from_urls_and_bare_hosts() {
+        assert_eq!(hosts_in("https://api.groq.com/openai/v1"), ["api.groq.com"]);
+        assert_eq!(
+            hosts_in("http://user:pw@ollama.internal:11434/v1"),
+            ["ollama.internal:11434"]
+        );
+        assert_eq!(hosts_in("api.openai.com"), ["api.openai.com"]);
+        assert!(hosts_in("hello world").is_empty());
+        assert!(hosts_in("config.yaml").is_empty() || hosts_in("config.yaml") == ["config.yaml"]);
+        assert!(hosts_in("v1.2.3").is_empty());
+    }
+
+    #[test]
+    fn image_repositories() {
+        assert_eq!(image_repository("ollama/ollama:0.3.12"), "ollama/ollama");
+        assert_eq!(
+            image_repository("docker.io/vllm/vllm-openai:v0.6.3"),
+            "vllm/vllm-openai"
+        );
+        assert_eq!(
+            image_repository("localhost:5000/ollama/ollama"),
+            "localhost:5000/ollama/ollama"
+        );
+    }
+}

@@ -1,0 +1,335 @@
+//! The `aidep` command: parses arguments, runs the library, prints, and maps the outcome to an
+//! exit code (0 ok, 1 gate failed, 2 could not run).
+
+use aidep::error::Error;
+use aidep::render::{self, Format};
+use aidep::report::Report;
+use aidep::rules::RuleSet;
+use aidep::scan::{self, ScanOptions};
+use clap::{Args, Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "aidep",
+    version,
+    about = "Audit a codebase's dependencies on AI vendors: SDKs, calls, models, endpoints, credentials."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Inventory every AI-vendor dependency under PATH.
+    Scan(ScanArgs),
+    /// The vendor catalog and its self-tests.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    /// Directory (or file) to scan.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Output format; repeat it together with -o to write several.
+    #[arg(long, value_enum)]
+    format: Vec<Format>,
+    /// Write the output here instead of stdout (pairs with --format in order).
+    #[arg(short, long)]
+    output: Vec<PathBuf>,
+    /// Extra rule packs (*.yaml), loaded like the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Skip paths matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Do not honour .gitignore, .ignore or .aidepignore.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Count findings in test code too.
+    #[arg(long)]
+    include_tests: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, default_value_t = 0)]
+    threads: usize,
+    /// Skip files larger than this many bytes (with a diagnostic).
+    #[arg(long, default_value_t = scan::DEFAULT_MAX_FILESIZE)]
+    max_filesize: u64,
+    /// Print no diagnostics or progress on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Show a progress bar even when stderr is not a terminal.
+    #[arg(long)]
+    progress: bool,
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// One row per vendor pack.
+    List {
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Everything one pack matches.
+    Show {
+        id: String,
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+    /// Run every pack's examples (the built-in ones, plus DIR's when given).
+    Test { dir: Option<PathBuf> },
+}
+
+struct Bar(indicatif::ProgressBar);
+
+impl scan::Progress for Bar {
+    fn file_done(&self, files: usize) {
+        if files % 256 == 0 {
+            self.0.set_message(format!("{files} files"));
+            self.0.tick();
+        }
+    }
+}
+
+fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, Error> {
+    let dirs: Vec<&Path> = dirs.iter().map(PathBuf::as_path).collect();
+    RuleSet::load(&dirs)
+}
+
+fn write_out(path: Option<&Path>, text: &str) -> Result<(), Error> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|source| Error::Write {
+            path: p.to_path_buf(),
+            source,
+        }),
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`aidep scan | head`) is not an error worth reporting.
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            Ok(())
+        }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    if std::io::stdout().is_terminal() {
+        None
+    } else {
+        Some(120)
+    }
+}
+
+fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
+    if args.output.len() > args.format.len().max(1) {
+        return Err(Error::Usage(
+            "more -o files than --format values: give one --format per -o".into(),
+        ));
+    }
+    let formats = if args.format.is_empty() {
+        vec![Format::Table]
+    } else {
+        args.format.clone()
+    };
+    if formats.len() > args.output.len() + 1 {
+        return Err(Error::Usage(
+            "only one --format can go to stdout: give the others an -o FILE".into(),
+        ));
+    }
+    let rules = load_rules(&args.rules)?;
+    let options = ScanOptions {
+        root: args.path.clone(),
+        excludes: args.exclude.clone(),
+        no_ignore: args.no_ignore,
+        include_tests: args.include_tests,
+        threads: args.threads,
+        max_filesize: args.max_filesize,
+    };
+    let show_progress = !args.quiet && (args.progress || std::io::stderr().is_terminal());
+    let result = if show_progress {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message("scanning");
+        let progress = Bar(bar);
+        let r = scan::scan(&rules, &options, &progress);
+        progress.0.finish_and_clear();
+        r?
+    } else {
+        scan::scan(&rules, &options, &())?
+    };
+    if !args.quiet {
+        let mut err = std::io::stderr().lock();
+        for d in &result.diagnostics {
+            let _ = writeln!(err, "aidep: warning: {d}");
+        }
+    }
+    let report = Report::build(&rules, result);
+    for (i, format) in formats.iter().enumerate() {
+        let text = render::render(&report, *format, terminal_width());
+        write_out(args.output.get(i).map(PathBuf::as_path), &text)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
+    match cmd {
+        RulesCommand::List { rules } => {
+            let rules = load_rules(&rules)?;
+            let mut table = comfy_table::Table::new();
+            table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+            table.set_header([
+                "Vendor",
+                "Name",
+                "Category",
+                "Jurisdiction",
+                "Packages",
+                "Endpoints",
+                "Models",
+            ]);
+            for pack in &rules.packs {
+                let packages: usize = pack.packages.values().map(Vec::len).sum();
+                let models = rules
+                    .catalog
+                    .entries
+                    .iter()
+                    .filter(|m| m.vendor == pack.id)
+                    .count();
+                table.add_row([
+                    pack.id.clone(),
+                    pack.name.clone(),
+                    pack.category.clone(),
+                    pack.jurisdiction.clone(),
+                    packages.to_string(),
+                    pack.endpoints
+                        .iter()
+                        .map(|e| e.template.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    models.to_string(),
+                ]);
+            }
+            let text = format!(
+                "{table}\n{} vendor packs · {} model ids in the catalog · rules {}\n",
+                rules.packs.len(),
+                rules.catalog.len(),
+                rules.version
+            );
+            write_out(None, &text)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCommand::Show { id, rules } => {
+            let rules = load_rules(&rules)?;
+            let Some(idx) = rules.pack_by_id(&id) else {
+                return Err(Error::Usage(format!(
+                    "no vendor pack `{id}` (see `aidep rules list`)"
+                )));
+            };
+            let p = rules.pack(idx);
+            let mut s = format!(
+                "{} ({})\n  category: {}\n  jurisdiction: {}\n  source: {}\n",
+                p.name, p.id, p.category, p.jurisdiction, p.source
+            );
+            s.push_str(&format!(
+                "  capabilities: {}\n  substitutes: {}\n",
+                p.capabilities.join(", "),
+                p.substitutes.join(", ")
+            ));
+            for (eco, names) in &p.packages {
+                s.push_str(&format!(
+                    "  packages.{}: {}\n",
+                    eco.as_str(),
+                    names.join(", ")
+                ));
+            }
+            for (lang, paths) in &p.imports {
+                s.push_str(&format!(
+                    "  imports.{}: {}\n",
+                    lang.as_str(),
+                    paths.join(", ")
+                ));
+            }
+            for c in &p.calls {
+                s.push_str(&format!(
+                    "  call: {}{}{}\n",
+                    c.name,
+                    c.capability
+                        .as_ref()
+                        .map(|c| format!(" [{c}]"))
+                        .unwrap_or_default(),
+                    if c.proprietary { " (proprietary)" } else { "" }
+                ));
+            }
+            for e in &p.endpoints {
+                s.push_str(&format!("  endpoint: {}\n", e.template));
+            }
+            if !p.env.is_empty() {
+                s.push_str(&format!("  env: {}\n", p.env.join(", ")));
+            }
+            let models = rules
+                .catalog
+                .entries
+                .iter()
+                .filter(|m| m.vendor == p.id)
+                .count();
+            s.push_str(&format!(
+                "  catalog models: {models}\n  examples: {}\n",
+                p.examples.len()
+            ));
+            write_out(None, &s)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCommand::Test { dir } => {
+            let dirs: Vec<PathBuf> = dir.iter().cloned().collect();
+            let rules = load_rules(&dirs)?;
+            let outcome = aidep::selftest::run(&rules, None);
+            let mut text = String::new();
+            for f in &outcome.failures {
+                text.push_str(&format!("FAIL {} ({}): {}\n", f.pack, f.source, f.message));
+            }
+            let failed_packs: std::collections::BTreeSet<&str> =
+                outcome.failures.iter().map(|f| f.pack.as_str()).collect();
+            text.push_str(&format!(
+                "{} packs, {} examples: {} passed, {} failed\n",
+                rules.packs.len(),
+                outcome.examples,
+                rules.packs.len() - failed_packs.len(),
+                failed_packs.len()
+            ));
+            write_out(None, &text)?;
+            Ok(if outcome.failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Scan(args) => scan_command(args),
+        Command::Rules(cmd) => rules_command(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("aidep: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

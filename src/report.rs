@@ -1,0 +1,240 @@
+//! The `aidep.report/v1` document: the one structure every output format is rendered from.
+//! Built from a scan's findings; holds inventories (vendors, models, endpoints, components) that
+//! count only medium- and high-confidence findings.
+
+use crate::finding::{Confidence, Diagnostic, Finding, Kind};
+use crate::rules::RuleSet;
+use crate::scan::ScanResult;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const SCHEMA: &str = "aidep.report/v1";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub tool: Tool,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    pub vendors: Vec<VendorSummary>,
+    pub models: Vec<ModelSummary>,
+    pub endpoints: Vec<EndpointSummary>,
+    pub components: Vec<ComponentSummary>,
+    pub graph: Graph,
+    pub single_points_of_failure: Vec<serde_json::Value>,
+    pub lock_in: LockIn,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+    pub rules_version: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Summary {
+    pub files_scanned: usize,
+    pub files_matched: usize,
+    pub files_skipped: usize,
+    pub findings: usize,
+    pub vendors: usize,
+    pub models: usize,
+    pub components: usize,
+    pub secrets: usize,
+    pub test_findings_excluded: usize,
+    pub diagnostics: usize,
+    pub lock_in_score: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VendorSummary {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub jurisdiction: String,
+    pub findings: usize,
+    pub call_sites: usize,
+    pub components: Vec<String>,
+    pub kinds: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ModelSummary {
+    pub id: String,
+    pub vendor: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub open_weights: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retires: Option<String>,
+    pub findings: usize,
+    pub components: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EndpointSummary {
+    pub host: String,
+    pub vendor: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub findings: usize,
+    pub components: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ComponentSummary {
+    pub id: String,
+    pub path: String,
+    pub vendors: Vec<String>,
+    pub findings: usize,
+    pub lock_in: LockIn,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Graph {
+    pub nodes: Vec<serde_json::Value>,
+    pub edges: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LockIn {
+    pub score: u32,
+    pub factors: Vec<serde_json::Value>,
+}
+
+fn counts_for_inventory(f: &Finding) -> bool {
+    f.confidence >= Confidence::Medium && f.kind != Kind::Secret
+}
+
+impl Report {
+    pub fn build(rules: &RuleSet, scan: ScanResult) -> Report {
+        let mut vendors: BTreeMap<String, VendorSummary> = BTreeMap::new();
+        let mut models: BTreeMap<(String, String), ModelSummary> = BTreeMap::new();
+        let mut endpoints: BTreeMap<(String, String), EndpointSummary> = BTreeMap::new();
+        let mut components: BTreeMap<String, (BTreeSet<String>, usize)> = BTreeMap::new();
+        for f in scan.findings.iter().filter(|f| counts_for_inventory(f)) {
+            let pack = rules.pack_by_id(&f.vendor).map(|i| rules.pack(i));
+            let v = vendors
+                .entry(f.vendor.clone())
+                .or_insert_with(|| VendorSummary {
+                    id: f.vendor.clone(),
+                    name: pack.map_or(f.vendor.clone(), |p| p.name.clone()),
+                    category: pack.map_or("unknown".into(), |p| p.category.clone()),
+                    jurisdiction: pack.map_or("unknown".into(), |p| p.jurisdiction.clone()),
+                    findings: 0,
+                    call_sites: 0,
+                    components: Vec::new(),
+                    kinds: BTreeMap::new(),
+                });
+            v.findings += 1;
+            if f.kind == Kind::SdkCall {
+                v.call_sites += 1;
+            }
+            *v.kinds.entry(f.kind.to_string()).or_default() += 1;
+            if !v.components.contains(&f.component) {
+                v.components.push(f.component.clone());
+            }
+            let c = components.entry(f.component.clone()).or_default();
+            c.0.insert(f.vendor.clone());
+            c.1 += 1;
+            if let Some(model) = &f.model {
+                let entry = rules
+                    .catalog
+                    .lookup(model)
+                    .and_then(|h| h.entry)
+                    .map(|i| rules.catalog.entry(i));
+                let m = models
+                    .entry((model.clone(), f.vendor.clone()))
+                    .or_insert_with(|| ModelSummary {
+                        id: model.clone(),
+                        vendor: f.vendor.clone(),
+                        family: f.family.clone(),
+                        mode: entry.and_then(|e| e.mode.clone()),
+                        open_weights: entry.is_some_and(|e| e.open_weights),
+                        retires: entry.and_then(|e| e.retires.clone()),
+                        findings: 0,
+                        components: Vec::new(),
+                    });
+                m.findings += 1;
+                if !m.components.contains(&f.component) {
+                    m.components.push(f.component.clone());
+                }
+            }
+            if let Some(host) = &f.host {
+                let e = endpoints
+                    .entry((host.clone(), f.vendor.clone()))
+                    .or_insert_with(|| EndpointSummary {
+                        host: host.clone(),
+                        vendor: f.vendor.clone(),
+                        region: f.region.clone(),
+                        findings: 0,
+                        components: Vec::new(),
+                    });
+                e.findings += 1;
+                if !e.components.contains(&f.component) {
+                    e.components.push(f.component.clone());
+                }
+            }
+        }
+        for v in vendors.values_mut() {
+            v.components.sort();
+        }
+        for m in models.values_mut() {
+            m.components.sort();
+        }
+        for e in endpoints.values_mut() {
+            e.components.sort();
+        }
+        let components: Vec<ComponentSummary> = components
+            .into_iter()
+            .map(|(id, (vendors, findings))| ComponentSummary {
+                path: id.clone(),
+                id,
+                vendors: vendors.into_iter().collect(),
+                findings,
+                lock_in: LockIn::default(),
+            })
+            .collect();
+        let secrets = scan
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::Secret)
+            .count();
+        let summary = Summary {
+            files_scanned: scan.stats.files_scanned,
+            files_matched: scan.stats.files_matched,
+            files_skipped: scan.stats.files_skipped,
+            findings: scan.findings.len(),
+            vendors: vendors.len(),
+            models: models.len(),
+            components: components.len(),
+            secrets,
+            test_findings_excluded: scan.stats.test_findings_excluded,
+            diagnostics: scan.diagnostics.len(),
+            lock_in_score: 0,
+        };
+        Report {
+            schema: SCHEMA.to_string(),
+            tool: Tool {
+                name: "aidep".into(),
+                version: env!("CARGO_PKG_VERSION").into(),
+                rules_version: rules.version.clone(),
+            },
+            summary,
+            findings: scan.findings,
+            vendors: vendors.into_values().collect(),
+            models: models.into_values().collect(),
+            endpoints: endpoints.into_values().collect(),
+            components,
+            graph: Graph::default(),
+            single_points_of_failure: Vec::new(),
+            lock_in: LockIn::default(),
+            diagnostics: scan.diagnostics,
+        }
+    }
+}

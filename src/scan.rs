@@ -1,0 +1,493 @@
+//! The scan: a parallel walk (ignore crate) where each thread reads a file once, runs the literal
+//! prefilter and, on a hit, analyses it; results go to one collector. Then the whole-tree steps:
+//! base-URL redirects resolved against environment values set in the repository, components,
+//! scopes and stable ids. Output is sorted, so thread count never changes it.
+
+use crate::component::{component_of, scope_of};
+use crate::detect::{self, BaseUrl, EnvValue, FileOutput, FileType};
+use crate::error::{Error, Result};
+use crate::finding::{Diagnostic, Finding, Kind, Scope};
+use crate::redact::Redactor;
+use crate::rules::RuleSet;
+use ignore::WalkState;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub const DEFAULT_MAX_FILESIZE: u64 = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub root: PathBuf,
+    pub excludes: Vec<String>,
+    pub no_ignore: bool,
+    pub include_tests: bool,
+    pub threads: usize,
+    pub max_filesize: u64,
+}
+
+impl ScanOptions {
+    pub fn new(root: impl Into<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            root: root.into(),
+            excludes: Vec::new(),
+            no_ignore: false,
+            include_tests: false,
+            threads: 0,
+            max_filesize: DEFAULT_MAX_FILESIZE,
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct ScanStats {
+    pub files_scanned: usize,
+    pub files_matched: usize,
+    pub files_skipped: usize,
+    pub test_findings_excluded: usize,
+}
+
+pub struct ScanResult {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: ScanStats,
+    pub manifest_dirs: BTreeSet<String>,
+    pub env_values: Vec<EnvValue>,
+}
+
+/// Something the walk reports as it goes (for a progress bar).
+pub trait Progress: Sync {
+    fn file_done(&self, _files: usize) {}
+}
+
+impl Progress for () {}
+
+struct Collected {
+    outputs: Vec<(String, FileOutput)>,
+    diagnostics: Vec<Diagnostic>,
+    manifest_dirs: BTreeSet<String>,
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() { ".".into() } else { s }
+}
+
+/// Decodes file bytes: UTF-8, UTF-16 with a BOM, or lossy UTF-8 with a diagnostic.
+fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode(rest);
+    }
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (utf16(rest, true), None);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (utf16(rest, false), None);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some("not valid UTF-8; read with replacement characters"),
+        ),
+    }
+}
+
+fn is_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+/// Reads, prefilters and analyses one file. Returns `None` when nothing in it can match.
+fn scan_file(
+    rules: &RuleSet,
+    redactor: &Redactor,
+    path: &Path,
+    rel: &str,
+    max_filesize: u64,
+    diagnostics: &mut Vec<Diagnostic>,
+    stats: &Counters,
+) -> Option<FileOutput> {
+    let file_name = rel.rsplit('/').next().unwrap_or(rel);
+    let file_type = FileType::of(file_name);
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => {
+            diagnostics.push(Diagnostic::new(
+                "read-error",
+                rel,
+                None,
+                format!("cannot read: {e}"),
+            ));
+            stats.skipped.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+    };
+    if size > max_filesize {
+        diagnostics.push(Diagnostic::new(
+            "file-too-large",
+            rel,
+            None,
+            format!("skipped: {size} bytes is over the {max_filesize}-byte limit (--max-filesize)"),
+        ));
+        stats.skipped.fetch_add(1, Ordering::Relaxed);
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diagnostics.push(Diagnostic::new(
+                "read-error",
+                rel,
+                None,
+                format!("cannot read: {e}"),
+            ));
+            stats.skipped.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+    };
+    stats.scanned.fetch_add(1, Ordering::Relaxed);
+    if is_binary(&bytes) {
+        stats.skipped.fetch_add(1, Ordering::Relaxed);
+        if file_type.is_known() {
+            diagnostics.push(Diagnostic::new(
+                "binary-file",
+                rel,
+                None,
+                "skipped: binary content (NUL bytes) in a source or configuration file",
+            ));
+        }
+        return None;
+    }
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if !utf16 && !rules.prefilter_hit(&bytes) {
+        return None;
+    }
+    let (text, warning) = decode(&bytes);
+    if utf16 && !rules.prefilter_hit(text.as_bytes()) {
+        return None;
+    }
+    stats.matched.fetch_add(1, Ordering::Relaxed);
+    if let Some(w) = warning
+        && file_type.is_known()
+    {
+        diagnostics.push(Diagnostic::new("invalid-utf8", rel, None, w));
+    }
+    Some(detect::analyze(rules, redactor, rel, &text))
+}
+
+#[derive(Default)]
+struct Counters {
+    scanned: AtomicUsize,
+    matched: AtomicUsize,
+    skipped: AtomicUsize,
+}
+
+/// Walks the tree and returns every finding, resolved and sorted.
+pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> Result<ScanResult> {
+    let root = &options.root;
+    let meta = std::fs::metadata(root).map_err(|e| Error::Root {
+        path: root.clone(),
+        message: e.to_string(),
+    })?;
+    let redactor = Redactor::new(rules);
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .hidden(false)
+        .follow_links(false)
+        .require_git(false)
+        .git_ignore(!options.no_ignore)
+        .git_global(!options.no_ignore)
+        .git_exclude(!options.no_ignore)
+        .ignore(!options.no_ignore)
+        .parents(!options.no_ignore)
+        .threads(options.threads)
+        .filter_entry(|e| e.file_name() != ".git");
+    if !options.no_ignore {
+        builder.add_custom_ignore_filename(".aidepignore");
+    }
+    if !options.excludes.is_empty() {
+        let mut overrides = ignore::overrides::OverrideBuilder::new(root);
+        for glob in &options.excludes {
+            overrides
+                .add(&format!("!{glob}"))
+                .map_err(|e| Error::Usage(format!("--exclude {glob}: {e}")))?;
+        }
+        builder.overrides(
+            overrides
+                .build()
+                .map_err(|e| Error::Usage(format!("--exclude: {e}")))?,
+        );
+    }
+
+    let collected = Mutex::new(Collected {
+        outputs: Vec::new(),
+        diagnostics: Vec::new(),
+        manifest_dirs: BTreeSet::new(),
+    });
+    let counters = Counters::default();
+    let single_file = meta.is_file();
+    builder.build_parallel().run(|| {
+        let collected = &collected;
+        let counters = &counters;
+        let redactor = &redactor;
+        Box::new(move |entry| {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(err) => {
+                    let file = match &err {
+                        ignore::Error::WithPath { path, .. } => relative(root, path),
+                        _ => ".".into(),
+                    };
+                    let mut c = collected.lock().expect("collector lock");
+                    c.diagnostics
+                        .push(Diagnostic::new("walk-error", &file, None, err.to_string()));
+                    return WalkState::Continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                return WalkState::Continue;
+            }
+            let rel = if single_file {
+                entry
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            } else {
+                relative(root, entry.path())
+            };
+            let mut diagnostics = Vec::new();
+            let output = scan_file(
+                rules,
+                redactor,
+                entry.path(),
+                &rel,
+                options.max_filesize,
+                &mut diagnostics,
+                counters,
+            );
+            let is_manifest = matches!(
+                FileType::of(rel.rsplit('/').next().unwrap_or(&rel)),
+                FileType::Manifest(_)
+            );
+            if output.is_some() || !diagnostics.is_empty() || is_manifest {
+                let mut c = collected.lock().expect("collector lock");
+                c.diagnostics.append(&mut diagnostics);
+                if is_manifest {
+                    c.manifest_dirs
+                        .insert(rel.rsplit_once('/').map_or(".", |(d, _)| d).to_string());
+                }
+                if let Some(out) = output {
+                    c.outputs.push((rel, out));
+                }
+            }
+            progress.file_done(counters.scanned.load(Ordering::Relaxed));
+            WalkState::Continue
+        })
+    });
+    let mut collected = collected.into_inner().expect("collector lock");
+    collected.outputs.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let stats = ScanStats {
+        files_scanned: counters.scanned.load(Ordering::Relaxed),
+        files_matched: counters.matched.load(Ordering::Relaxed),
+        files_skipped: counters.skipped.load(Ordering::Relaxed),
+        test_findings_excluded: 0,
+    };
+    Ok(finish(
+        rules,
+        &redactor,
+        collected,
+        stats,
+        options.include_tests,
+    ))
+}
+
+/// Whole-tree steps, shared by `scan` and single-file analysis (`rules test`).
+fn finish(
+    rules: &RuleSet,
+    redactor: &Redactor,
+    collected: Collected,
+    mut stats: ScanStats,
+    include_tests: bool,
+) -> ScanResult {
+    let mut env_values: Vec<EnvValue> = collected
+        .outputs
+        .iter()
+        .flat_map(|(_, o)| o.env_values.iter().cloned())
+        .collect();
+    env_values.sort_by(|a, b| (&a.name, &a.file, a.line).cmp(&(&b.name, &b.file, b.line)));
+    let mut env_map: HashMap<&str, &EnvValue> = HashMap::new();
+    for v in &env_values {
+        if !v.value.is_empty() && !v.value.contains("${") {
+            env_map.entry(v.name.as_str()).or_insert(v);
+        }
+    }
+
+    let mut findings = Vec::new();
+    let mut diagnostics = collected.diagnostics;
+    for (_, mut output) in collected.outputs {
+        apply_redirects(rules, &mut output, &env_map);
+        findings.append(&mut output.findings);
+        diagnostics.append(&mut output.diagnostics);
+    }
+    for d in &mut diagnostics {
+        d.message = redactor.redact(&d.message);
+    }
+
+    let manifest_dirs = collected.manifest_dirs;
+    for f in &mut findings {
+        f.component = component_of(&f.file, &manifest_dirs);
+        f.scope = scope_of(&f.file);
+    }
+    if !include_tests {
+        let before = findings.len();
+        findings.retain(|f| f.scope != Scope::Test || f.kind == Kind::Secret);
+        stats.test_findings_excluded = before - findings.len();
+    }
+    findings.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.rule, &a.vendor)
+            .cmp(&(&b.file, b.line, b.column, &b.rule, &b.vendor))
+    });
+    assign_ids(&mut findings);
+    diagnostics.sort();
+    diagnostics.dedup();
+    ScanResult {
+        findings,
+        diagnostics,
+        stats,
+        manifest_dirs,
+        env_values,
+    }
+}
+
+/// Re-attributes a file's client findings when its base URL points at another vendor's host.
+fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str, &EnvValue>) {
+    // client pack → (target pack, via) for every resolvable redirect in the file
+    let mut targets: BTreeMap<usize, Vec<(usize, String, u32)>> = BTreeMap::new();
+    for r in &output.redirects {
+        let client = &rules.pack(r.client_pack).name;
+        let (url, via) = match &r.base_url {
+            BaseUrl::Literal(url) => (url.clone(), format!("{client} client with base URL {url}")),
+            BaseUrl::Env(name) => match env.get(name.as_str()) {
+                Some(v) => (
+                    v.value.clone(),
+                    format!(
+                        "{client} client with base URL from {name}={} ({}:{})",
+                        v.value, v.file, v.line
+                    ),
+                ),
+                None => continue,
+            },
+        };
+        let Some(host) = detect::hosts_in(&url).into_iter().next() else {
+            continue;
+        };
+        let Some(m) = rules.match_host(&host) else {
+            continue;
+        };
+        if m.pack != r.client_pack {
+            targets
+                .entry(r.client_pack)
+                .or_default()
+                .push((m.pack, via, r.line));
+        }
+    }
+    // Vendors whose own SDK the file uses directly: their models are not re-attributed.
+    let direct: BTreeSet<String> = output
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(f.kind, Kind::SdkImport | Kind::SdkCall)
+                && !targets.contains_key(&rules.pack_by_id(&f.vendor).unwrap_or(usize::MAX))
+        })
+        .map(|f| f.vendor.clone())
+        .collect();
+    for (client, list) in targets {
+        let client_id = rules.pack(client).id.clone();
+        let all_agree = list.iter().all(|(p, _, _)| *p == list[0].0);
+        let served_here = |f: &Finding| {
+            f.vendor == client_id
+                || (f.kind == Kind::ModelName && all_agree && !direct.contains(&f.vendor))
+        };
+        for f in output.findings.iter_mut().filter(|f| served_here(f)) {
+            let chosen = if all_agree {
+                Some(&list[0])
+            } else {
+                list.iter().find(|(_, _, line)| *line == f.line)
+            };
+            let Some((target, via, _)) = chosen else {
+                continue;
+            };
+            if matches!(f.kind, Kind::SdkImport | Kind::SdkCall | Kind::ModelName) {
+                f.vendor = rules.pack(*target).id.clone();
+                f.via = Some(via.clone());
+                if f.kind == Kind::ModelName {
+                    // Model rules come from the catalog, not a pack matcher: name the real host.
+                    f.rule = format!("{}.model-name", f.vendor);
+                }
+            }
+        }
+    }
+}
+
+/// Stable ids: a hash of what was found and where (file, rule, the line's text), not the line
+/// number, so moving unrelated code never changes them. Repeats of the same text count up.
+fn assign_ids(findings: &mut [Finding]) {
+    let mut occurrences: HashMap<u64, u32> = HashMap::new();
+    for f in findings.iter_mut() {
+        let normalized: String = f.evidence.split_whitespace().collect::<Vec<_>>().join(" ");
+        let key = fnv1a(&[
+            f.rule.as_bytes(),
+            f.vendor.as_bytes(),
+            f.file.as_bytes(),
+            normalized.as_bytes(),
+            f.model.as_deref().unwrap_or("").as_bytes(),
+            f.host.as_deref().unwrap_or("").as_bytes(),
+        ]);
+        let n = occurrences.entry(key).or_insert(0);
+        *n += 1;
+        f.id = format!("{:016x}", fnv1a(&[&key.to_le_bytes(), &n.to_le_bytes()]));
+    }
+}
+
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            hash = (hash ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        hash = (hash ^ 0xff).wrapping_mul(0x100_0000_01b3);
+    }
+    hash
+}
+
+/// Analyses one in-memory file as the scan would (used by `aidep rules test` and the tests).
+pub fn analyze_text(rules: &RuleSet, path: &str, text: &str) -> Vec<Finding> {
+    let redactor = Redactor::new(rules);
+    let output = detect::analyze(rules, &redactor, path, text);
+    let collected = Collected {
+        outputs: vec![(path.to_string(), output)],
+        diagnostics: Vec::new(),
+        manifest_dirs: BTreeSet::new(),
+    };
+    finish(rules, &redactor, collected, ScanStats::default(), true).findings
+}
