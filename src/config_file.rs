@@ -274,8 +274,11 @@ fn terraform(text: &str) -> ConfigFacts {
     static ATTR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"^\s*([A-Za-z0-9_]+)\s*=\s*(.+)$"#).expect("static regex"));
     let mut facts = ConfigFacts::default();
+    static NESTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"^\s*([A-Za-z0-9_]+)\s*\{\s*$"#).expect("static regex"));
     let mut depth: i32 = 0;
     let mut open: Option<(i32, usize)> = None; // (depth at open, index in blocks)
+    let mut nested: Vec<(i32, String)> = Vec::new(); // `model {` inside a resource
     for (n, line) in text.lines().enumerate() {
         let t = line.trim_start();
         if t.starts_with('#') || t.starts_with("//") {
@@ -288,8 +291,14 @@ fn terraform(text: &str) -> ConfigFacts {
                 attrs: BTreeMap::new(),
             });
             open = Some((depth, facts.blocks.len() - 1));
+        } else if let Some(c) = NESTED.captures(line) {
+            nested.push((depth, c[1].to_string()));
         } else if let Some(c) = ATTR.captures(line) {
             let value = clean_value(&c[2]);
+            let key = match nested.last() {
+                Some((_, block)) => format!("{block}.{}", &c[1]),
+                None => c[1].to_string(),
+            };
             if let Some((_, idx)) = open {
                 facts.blocks[idx]
                     .attrs
@@ -297,7 +306,7 @@ fn terraform(text: &str) -> ConfigFacts {
                     .or_insert_with(|| value.clone());
             }
             facts.entries.push(Entry {
-                key: c[1].to_string(),
+                key,
                 pos: pos_in(n, line, &value),
                 key_pos: pos_in(n, line, &c[1]),
                 value,
@@ -316,6 +325,9 @@ fn terraform(text: &str) -> ConfigFacts {
             && depth <= at
         {
             open = None;
+        }
+        while nested.last().is_some_and(|(at, _)| depth <= *at) {
+            nested.pop();
         }
     }
     facts

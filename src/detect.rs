@@ -23,6 +23,8 @@ pub enum BaseUrl {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Redirect {
     pub client_pack: PackIdx,
+    /// The module the client comes from; only findings under it move to the real vendor.
+    pub client_module: String,
     pub base_url: BaseUrl,
     pub line: u32,
 }
@@ -217,7 +219,7 @@ impl<'a> Collector<'a> {
             .filter(|f| {
                 matches!(
                     f.kind,
-                    Kind::SdkImport | Kind::SdkCall | Kind::ManifestDependency
+                    Kind::SdkImport | Kind::SdkCall | Kind::ManifestDependency | Kind::IacResource
                 )
             })
             .map(|f| f.vendor.as_str())
@@ -378,8 +380,20 @@ impl<'a> Collector<'a> {
                         Some(ArgValue::Env(e)) => BaseUrl::Env(e.clone()),
                         _ => continue,
                     };
+                    let joined = call.name.join(".");
+                    let client_module = self
+                        .rules
+                        .pack(pack)
+                        .imports
+                        .values()
+                        .flatten()
+                        .filter(|m| joined.starts_with(m.as_str()))
+                        .max_by_key(|m| m.len())
+                        .cloned()
+                        .unwrap_or_else(|| call.name[0].clone());
                     self.out.redirects.push(Redirect {
                         client_pack: pack,
+                        client_module,
                         base_url,
                         line: call.pos.line,
                     });
@@ -406,6 +420,11 @@ impl<'a> Collector<'a> {
         for read in &facts.env_reads {
             self.env_var(&read.name, read.pos, ceiling);
         }
+        let read_lines: HashSet<(u32, &str)> = facts
+            .env_reads
+            .iter()
+            .map(|r| (r.pos.line, r.name.as_str()))
+            .collect();
         for s in &facts.strings {
             if s.value.is_empty() || s.value.len() > 2048 {
                 continue;
@@ -419,6 +438,7 @@ impl<'a> Collector<'a> {
                 && s.value
                     .bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                && !read_lines.contains(&(s.pos.line, s.value.as_str()))
             {
                 self.env_var(&s.value, s.pos, Confidence::Medium.min(ceiling));
             }
@@ -426,52 +446,6 @@ impl<'a> Collector<'a> {
     }
 
     fn config(&mut self, kind: ConfigKind, facts: &ConfigFacts) {
-        for entry in &facts.entries {
-            let normalized: String = entry
-                .key
-                .chars()
-                .map(|c| {
-                    if c == '.' || c == '-' {
-                        '_'
-                    } else {
-                        c.to_ascii_uppercase()
-                    }
-                })
-                .collect();
-            self.env_var(&normalized, entry.key_pos, Confidence::High);
-            if matches!(
-                entry.key.as_str(),
-                "name" | "key" | "env" | "secretKey" | "envVar"
-            ) {
-                self.env_var(&entry.value, entry.pos, Confidence::High);
-            }
-            if entry.value.is_empty() {
-                continue;
-            }
-            self.endpoint(&entry.value, entry.pos, Confidence::High);
-            self.model(
-                &entry.value,
-                entry.pos,
-                is_model_key(&entry.key),
-                Confidence::High,
-            );
-            let env_like = kind == ConfigKind::Env
-                || entry
-                    .key
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-            if env_like {
-                self.out.env_values.push(EnvValue {
-                    name: entry.key.clone(),
-                    value: entry.value.clone(),
-                    file: self.path.to_string(),
-                    line: entry.pos.line,
-                });
-            }
-        }
-        for read in &facts.env_refs {
-            self.env_var(&read.name, read.pos, Confidence::High);
-        }
         for (image, pos) in &facts.images {
             let repo = image_repository(image);
             for (idx, pack) in self.rules.packs.iter().enumerate() {
@@ -507,7 +481,63 @@ impl<'a> Collector<'a> {
                 }
             }
         }
+        for entry in &facts.entries {
+            let normalized: String = entry
+                .key
+                .chars()
+                .map(|c| {
+                    if c == '.' || c == '-' {
+                        '_'
+                    } else {
+                        c.to_ascii_uppercase()
+                    }
+                })
+                .collect();
+            self.env_var(&normalized, entry.key_pos, Confidence::High);
+            if matches!(
+                entry.key.as_str(),
+                "name" | "key" | "env" | "secretKey" | "envVar"
+            ) {
+                self.env_var(&entry.value, entry.pos, Confidence::High);
+            }
+            if entry.value.is_empty() {
+                continue;
+            }
+            self.endpoint(&entry.value, entry.pos, Confidence::High);
+            // Container images are not model ids, whatever their name says.
+            if !matches!(entry.key.as_str(), "image" | "repository") {
+                let context = is_model_key(&entry.key) || is_model_list(&facts.entries, entry);
+                self.model(&entry.value, entry.pos, context, Confidence::High);
+            }
+            let env_like = kind == ConfigKind::Env
+                || entry
+                    .key
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if env_like {
+                self.out.env_values.push(EnvValue {
+                    name: entry.key.clone(),
+                    value: entry.value.clone(),
+                    file: self.path.to_string(),
+                    line: entry.pos.line,
+                });
+            }
+        }
+        for read in &facts.env_refs {
+            self.env_var(&read.name, read.pos, Confidence::High);
+        }
     }
+}
+
+/// `ollama pull llama3.1:8b` in a manifest's command list: the model is the pulled argument.
+fn is_model_list(entries: &[config_file::Entry], entry: &config_file::Entry) -> bool {
+    let idx = entries
+        .iter()
+        .position(|e| std::ptr::eq(e, entry))
+        .unwrap_or(0);
+    idx >= 1
+        && matches!(entries[idx - 1].value.as_str(), "pull" | "run")
+        && entries[idx - 1].key == entry.key
 }
 
 /// `docker.io/library/ollama:tag@sha256:…` → `ollama`; `ghcr.io/berriai/litellm:main` → `ghcr.io/berriai/litellm`.

@@ -383,6 +383,7 @@ fn finish(
 fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str, &EnvValue>) {
     // client pack → (target pack, via) for every resolvable redirect in the file
     let mut targets: BTreeMap<usize, Vec<(usize, String, u32)>> = BTreeMap::new();
+    let mut modules: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for r in &output.redirects {
         let client = &rules.pack(r.client_pack).name;
         let (url, via) = match &r.base_url {
@@ -409,6 +410,10 @@ fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str,
                 .entry(r.client_pack)
                 .or_default()
                 .push((m.pack, via, r.line));
+            modules
+                .entry(r.client_pack)
+                .or_default()
+                .insert(r.client_module.clone());
         }
     }
     // Vendors whose own SDK the file uses directly: their models are not re-attributed.
@@ -424,8 +429,16 @@ fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str,
     for (client, list) in targets {
         let client_id = rules.pack(client).id.clone();
         let all_agree = list.iter().all(|(p, _, _)| *p == list[0].0);
+        let client_modules = &modules[&client];
+        let from_client = |f: &Finding| {
+            f.package
+                .as_deref()
+                .is_some_and(|p| client_modules.iter().any(|m| p.starts_with(m.as_str())))
+        };
+        // The client's own import and calls, and models it serves; not the rest of its pack's
+        // surface (a framework's `generateText` stays the framework's).
         let served_here = |f: &Finding| {
-            f.vendor == client_id
+            (f.vendor == client_id && (f.kind == Kind::ModelName || from_client(f)))
                 || (f.kind == Kind::ModelName && all_agree && !direct.contains(&f.vendor))
         };
         for f in output.findings.iter_mut().filter(|f| served_here(f)) {

@@ -212,10 +212,8 @@ impl Visitor {
         let Some((name, resolved)) = self.resolve(expr) else {
             return;
         };
-        let pos = span_pos(match expr {
-            Expr::MethodCall(m) => m.method.span(),
-            _ => syn::spanned::Spanned::span(expr),
-        });
+        // The start of the whole expression, so a builder chain is one call site.
+        let pos = span_pos(syn::spanned::Spanned::span(expr));
         let idx = self.facts.calls.len();
         let values = args
             .iter()
