@@ -351,10 +351,22 @@ impl<'a> Collector<'a> {
         };
         let import_lang = lang.import_language();
         for import in &facts.imports {
-            if let Some(pack) = self.rules.match_import(import_lang, &import.module)
+            // `from anthropic import AnthropicBedrock` imports a client that reaches Bedrock.
+            let name = crate::rules::qname::split(&import.module.replace("::", "."));
+            let routed = self
+                .rules
+                .match_calls(&name)
+                .find(|(_, rule)| rule.via.is_some())
+                .map(|(pack, rule)| (pack, rule.via.clone()));
+            let (pack, via) = match routed {
+                Some((pack, via)) => (Some(pack), via),
+                None => (self.rules.match_import(import_lang, &import.module), None),
+            };
+            if let Some(pack) = pack
                 && let Some(f) = self.push(pack, Kind::SdkImport, import.pos, ceiling)
             {
                 f.package = Some(import.module.clone());
+                f.via = via;
             }
         }
         let mut vendor_calls = vec![false; facts.calls.len()];

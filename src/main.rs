@@ -83,6 +83,11 @@ enum RulesCommand {
     },
     /// Run every pack's examples (the built-in ones, plus DIR's when given).
     Test { dir: Option<PathBuf> },
+    /// Print the prefilter's literals, one per line (what `rg -F -i -f` is given in the benchmark).
+    Literals {
+        #[arg(long, value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
 }
 
 struct Bar(indicatif::ProgressBar);
@@ -280,6 +285,13 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
                 p.examples.len()
             ));
             write_out(None, &s)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        RulesCommand::Literals { rules } => {
+            let rules = load_rules(&rules)?;
+            let mut text = rules.literals().join("\n");
+            text.push('\n');
+            write_out(None, &text)?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { dir } => {

@@ -358,6 +358,7 @@ fn finish(
         f.component = component_of(&f.file, &manifest_dirs);
         f.scope = scope_of(&f.file);
     }
+    attribute_redirected_packages(&mut findings);
     if !include_tests {
         let before = findings.len();
         findings.retain(|f| f.scope != Scope::Test || f.kind == Kind::Secret);
@@ -458,6 +459,39 @@ fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str,
                     f.rule = format!("{}.model-name", f.vendor);
                 }
             }
+        }
+    }
+}
+
+/// A component that uses an SDK package only through clients pointed at one other vendor depends
+/// on that vendor, not on the package's: its manifest entry follows the clients.
+fn attribute_redirected_packages(findings: &mut [Finding]) {
+    // (component, pack of the rule) → vendors its SDK findings ended up with
+    let mut uses: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    for f in findings
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::SdkImport | Kind::SdkCall))
+    {
+        let pack = f.rule.rsplit_once('.').map_or("", |(p, _)| p).to_string();
+        uses.entry((f.component.clone(), pack))
+            .or_default()
+            .insert(f.vendor.clone());
+    }
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.kind == Kind::ManifestDependency)
+    {
+        let Some(vendors) = uses.get(&(f.component.clone(), f.vendor.clone())) else {
+            continue;
+        };
+        if vendors.len() == 1 && !vendors.contains(&f.vendor) {
+            let target = vendors.iter().next().expect("one vendor").clone();
+            f.via = Some(format!(
+                "{} is used in {} only through clients pointed at {target}",
+                f.package.as_deref().unwrap_or("this package"),
+                f.component
+            ));
+            f.vendor = target;
         }
     }
 }

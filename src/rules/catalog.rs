@@ -366,63 +366,162 @@ impl ModelCatalog {
             });
             stems.insert(model_stem(bare));
         }
-        stems.retain(|s| s.len() >= 4);
+        // A stem must carry a separator or digit, or be a long unusual word.
+        stems.retain(|s| {
+            s.len() >= 5
+                && !is_generic(s.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()))
+                && (s.bytes().any(|b| !b.is_ascii_alphabetic()) || s.len() >= 7)
+        });
         stems
     }
 }
 
-/// The distinctive start of a model id: its first word when that is long and unusual enough
-/// (`claude`, `gemini`, `llama`), else the id up to its second separator (`text-embedding`).
+/// Words too common in ordinary code to be a prefilter literal on their own.
+pub const GENERIC_WORDS: &[&str] = &[
+    "text",
+    "chat",
+    "code",
+    "coding",
+    "model",
+    "models",
+    "base",
+    "large",
+    "small",
+    "embed",
+    "image",
+    "audio",
+    "speech",
+    "voice",
+    "video",
+    "tiny",
+    "mini",
+    "nano",
+    "turbo",
+    "instruct",
+    "vision",
+    "search",
+    "rerank",
+    "command",
+    "sonar",
+    "jamba",
+    "together",
+    "replicate",
+    "open",
+    "deep",
+    "meta",
+    "google",
+    "amazon",
+    "default",
+    "custom",
+    "stable",
+    "whisper",
+    "accounts",
+    "client",
+    "service",
+    "agent",
+    "agents",
+    "auto",
+    "best",
+    "detect",
+    "edit",
+    "english",
+    "extract",
+    "fast",
+    "global",
+    "labs",
+    "long",
+    "neural",
+    "omni",
+    "parse",
+    "preview",
+    "query",
+    "remove",
+    "replace",
+    "seed",
+    "sketch",
+    "spot",
+    "step",
+    "style",
+    "system",
+    "typed",
+    "ultra",
+    "virtual",
+    "core",
+    "common",
+    "utils",
+    "types",
+    "tools",
+    "index",
+    "cloud",
+    "data",
+    "schema",
+    "config",
+    "runtime",
+    "server",
+    "http",
+    "inference",
+    "api",
+    "sdk",
+    "llms",
+    "chains",
+    "memory",
+    "prompts",
+    "schema",
+    "embeddings",
+    "vectorstores",
+    "document",
+    "documents",
+    "retrievers",
+    "storage",
+    "tasks",
+    "runs",
+    "jobs",
+    "files",
+    "batch",
+    "batches",
+    "completion",
+    "completions",
+    "messages",
+    "responses",
+    "moderation",
+    "realtime",
+    "azure",
+    "ernie",
+    "edit",
+    "recast",
+    "redact",
+    "ripple",
+    "fare",
+    "ling",
+    "muse",
+    "rune",
+    "seed",
+    "drex",
+];
+
+pub fn is_generic(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    GENERIC_WORDS.contains(&lower.as_str())
+}
+
+/// The distinctive start of a model id: up to and including its first separator or digit
+/// (`claude-`, `gemini-`, `llama3`), or up to its second separator when the first word is
+/// generic (`text-embedding`, `command-r`).
 fn model_stem(bare: &str) -> String {
-    const COMMON: &[&str] = &[
-        "text",
-        "chat",
-        "code",
-        "model",
-        "base",
-        "large",
-        "small",
-        "embed",
-        "image",
-        "audio",
-        "speech",
-        "voice",
-        "video",
-        "tiny",
-        "mini",
-        "nano",
-        "turbo",
-        "instruct",
-        "vision",
-        "search",
-        "rerank",
-        "command",
-        "sonar",
-        "jamba",
-        "together",
-        "replicate",
-        "open",
-        "deep",
-        "meta",
-        "google",
-        "amazon",
-        "default",
-        "custom",
-        "stable",
-        "whisper",
-        "accounts",
-    ];
-    let first: String = bare
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect();
-    if first.len() >= 4 && !COMMON.contains(&first.as_str()) {
-        return first;
+    let first_end = bare
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(bare.len(), |(i, c)| i + c.len_utf8());
+    let first_word = &bare[..bare[..first_end]
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic())
+        .len()];
+    if first_end < bare.len() && first_end >= 5 && !is_generic(first_word) {
+        return bare[..first_end].to_string();
     }
     let mut seps = 0;
     let mut end = bare.len();
     for (i, c) in bare.char_indices() {
-        if matches!(c, '-' | '.' | ':' | '_' | '@') {
+        if matches!(c, '-' | '.' | ':' | '_' | '@' | '/') {
             seps += 1;
             if seps == 2 {
                 end = i;
@@ -500,8 +599,10 @@ mod tests {
 
     #[test]
     fn stems_are_distinctive() {
-        assert_eq!(model_stem("claude-3-5-sonnet"), "claude");
+        assert_eq!(model_stem("claude-3-5-sonnet"), "claude-");
+        assert_eq!(model_stem("llama3.1"), "llama3");
         assert_eq!(model_stem("text-embedding-3-small"), "text-embedding");
         assert_eq!(model_stem("command-r-plus"), "command-r");
+        assert_eq!(model_stem("search-preview"), "search-preview");
     }
 }

@@ -698,7 +698,7 @@ impl RuleSet {
         let mut literals: BTreeSet<String> = BTreeSet::new();
         fn add_to(literals: &mut BTreeSet<String>, s: &str) {
             let s = s.trim();
-            if s.len() >= 4 {
+            if s.len() >= 4 && !catalog::is_generic(s) {
                 literals.insert(s.to_ascii_lowercase());
             }
         }
@@ -715,7 +715,14 @@ impl RuleSet {
                     let key = eco.normalize(name);
                     match eco {
                         Ecosystem::Maven => {
-                            add_to(&mut literals, name.split(':').nth(1).unwrap_or(name))
+                            // `com.theokanning…:service`: the artifact alone is too common a word.
+                            let (group, artifact) = name.split_once(':').unwrap_or((name, name));
+                            let probe = if catalog::is_generic(artifact) {
+                                group
+                            } else {
+                                artifact
+                            };
+                            add_to(&mut literals, probe)
                         }
                         Ecosystem::Go => go_modules.push((key.clone(), idx)),
                         _ => {}
@@ -733,14 +740,20 @@ impl RuleSet {
             for (lang, paths) in &pack.imports {
                 for path in paths {
                     let probe = match lang {
-                        // `from google import genai` never spells `google.genai`.
+                        // `from google import genai` never spells `google.genai`: search for the
+                        // last segment, unless it is a word every codebase has.
                         ImportLanguage::Python | ImportLanguage::CSharp => {
-                            path.rsplit('.').next().unwrap_or(path)
+                            let last = path.rsplit('.').next().unwrap_or(path);
+                            if catalog::is_generic(last) && path.contains('.') {
+                                path.as_str()
+                            } else {
+                                last
+                            }
                         }
                         ImportLanguage::Rust => path.split('.').next().unwrap_or(path),
                         _ => path.as_str(),
                     };
-                    if probe.len() < 4 {
+                    if probe.len() < 4 || catalog::is_generic(probe) {
                         literals.insert(format!("\"{}\"", probe.to_ascii_lowercase()));
                         literals.insert(format!("'{}'", probe.to_ascii_lowercase()));
                         literals.insert(format!("import {}", probe.to_ascii_lowercase()));
