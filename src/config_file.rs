@@ -205,10 +205,7 @@ fn yaml_entries(text: &str) -> ConfigFacts {
         if content.is_empty() {
             continue;
         }
-        while parents
-            .last()
-            .is_some_and(|(i, _)| *i >= indent && !(item_start && *i < indent))
-        {
+        while parents.last().is_some_and(|(i, _)| *i >= indent) {
             parents.pop();
         }
         if let Some(c) = KEY_VALUE.captures(content) {

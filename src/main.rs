@@ -94,7 +94,7 @@ struct Bar(indicatif::ProgressBar);
 
 impl scan::Progress for Bar {
     fn file_done(&self, files: usize) {
-        if files % 256 == 0 {
+        if files.is_multiple_of(256) {
             self.0.set_message(format!("{files} files"));
             self.0.tick();
         }

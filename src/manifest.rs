@@ -429,21 +429,19 @@ fn pom_dependencies(text: &str) -> Result<Vec<Dependency>, String> {
                 }
                 path.push(name);
             }
-            Ok(Event::End(_)) => {
+            Ok(Event::End(_))
                 if path.pop().as_deref() == Some("dependency")
                     && !group.is_empty()
-                    && !artifact.is_empty()
-                {
-                    let before = &text[..start_offset.min(text.len())];
-                    let line = before.matches('\n').count() as u32 + 1;
-                    let column =
-                        (before.len() - before.rfind('\n').map_or(0, |n| n + 1)) as u32 + 1;
-                    out.push(Dependency {
-                        ecosystem: Ecosystem::Maven,
-                        name: format!("{group}:{artifact}"),
-                        pos: Pos { line, column },
-                    });
-                }
+                    && !artifact.is_empty() =>
+            {
+                let before = &text[..start_offset.min(text.len())];
+                let line = before.matches('\n').count() as u32 + 1;
+                let column = (before.len() - before.rfind('\n').map_or(0, |n| n + 1)) as u32 + 1;
+                out.push(Dependency {
+                    ecosystem: Ecosystem::Maven,
+                    name: format!("{group}:{artifact}"),
+                    pos: Pos { line, column },
+                });
             }
             Ok(Event::Text(t)) => {
                 let value = t.as_ref().trim().to_string();

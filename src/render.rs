@@ -31,7 +31,7 @@ fn new_table(width: Option<u16>, header: &[&str]) -> Table {
     if let Some(w) = width {
         t.set_width(w);
     }
-    t.set_header(header.iter().map(|h| Cell::new(h)));
+    t.set_header(header.iter().map(Cell::new));
     t
 }
 

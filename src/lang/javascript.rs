@@ -362,20 +362,18 @@ impl<'s> Extractor<'s> {
         let mut key = None;
         let mut call = None;
         match parent.kind() {
-            "pair" => {
-                if parent.child_by_field_name("value").map(|v| v.id()) == Some(child.id()) {
-                    key = parent
-                        .child_by_field_name("key")
-                        .map(|k| unquote(self.text(k)).to_string());
-                    // { model: "…" } passed straight to a call
-                    call = parent
-                        .parent()
-                        .filter(|o| o.kind() == "object")
-                        .and_then(|o| o.parent())
-                        .filter(|a| a.kind() == "arguments")
-                        .and_then(|a| a.parent())
-                        .and_then(|c| self.call_index.get(&c.id()).copied());
-                }
+            "pair" if parent.child_by_field_name("value").map(|v| v.id()) == Some(child.id()) => {
+                key = parent
+                    .child_by_field_name("key")
+                    .map(|k| unquote(self.text(k)).to_string());
+                // { model: "…" } passed straight to a call
+                call = parent
+                    .parent()
+                    .filter(|o| o.kind() == "object")
+                    .and_then(|o| o.parent())
+                    .filter(|a| a.kind() == "arguments")
+                    .and_then(|a| a.parent())
+                    .and_then(|c| self.call_index.get(&c.id()).copied());
             }
             "arguments" => {
                 call = parent

@@ -233,13 +233,14 @@ impl<'s> Extractor<'s> {
             }) => Some(s.clone()),
             _ => None,
         };
-        if resolved && Self::is_env_getter(&name) {
-            if let Some(var) = &first_str {
-                self.facts.env_reads.push(EnvRead {
-                    name: var.clone(),
-                    pos: pos(node),
-                });
-            }
+        if resolved
+            && Self::is_env_getter(&name)
+            && let Some(var) = &first_str
+        {
+            self.facts.env_reads.push(EnvRead {
+                name: var.clone(),
+                pos: pos(node),
+            });
         }
         let dynamic_import = (resolved && name == ["importlib", "import_module"])
             || (!resolved && name == ["__import__"]);
@@ -290,13 +291,12 @@ impl<'s> Extractor<'s> {
                 None => return,
             }
         }
-        if rhs.kind() == "call" {
-            if let Some((name, true)) = rhs
+        if rhs.kind() == "call"
+            && let Some((name, true)) = rhs
                 .child_by_field_name("function")
                 .and_then(|f| self.resolve(f))
-            {
-                self.bindings.bind(&local, name);
-            }
+        {
+            self.bindings.bind(&local, name);
         }
         match self.value(rhs) {
             ArgValue::Other => {}
@@ -346,20 +346,18 @@ impl<'s> Extractor<'s> {
                     .parent()
                     .and_then(|c| self.call_index.get(&c.id()).copied());
             }
-            "pair" => {
-                if parent.child_by_field_name("value").map(|v| v.id()) == Some(child.id()) {
-                    key = parent
-                        .child_by_field_name("key")
-                        .map(|k| unquote(self.text(k)).to_string());
-                }
+            "pair" if parent.child_by_field_name("value").map(|v| v.id()) == Some(child.id()) => {
+                key = parent
+                    .child_by_field_name("key")
+                    .map(|k| unquote(self.text(k)).to_string());
             }
-            "assignment" => {
-                if parent.child_by_field_name("right").map(|v| v.id()) == Some(child.id()) {
-                    key = parent.child_by_field_name("left").map(|l| {
-                        let t = self.text(l);
-                        t.rsplit('.').next().unwrap_or(t).to_string()
-                    });
-                }
+            "assignment"
+                if parent.child_by_field_name("right").map(|v| v.id()) == Some(child.id()) =>
+            {
+                key = parent.child_by_field_name("left").map(|l| {
+                    let t = self.text(l);
+                    t.rsplit('.').next().unwrap_or(t).to_string()
+                });
             }
             _ => {}
         }

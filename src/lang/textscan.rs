@@ -62,7 +62,7 @@ pub fn extract(lang: Language, text: &str) -> SourceFacts {
         }
         if let Some(caps) = import_re.and_then(|r| r.captures(line)) {
             let m = caps.get(1).expect("group 1");
-            let module = m.as_str().replace('\\', "\\");
+            let module = m.as_str().to_string();
             facts.imports.push(Import {
                 module,
                 pos: Pos {
