@@ -44,6 +44,8 @@ pub struct FileOutput {
     pub diagnostics: Vec<Diagnostic>,
     pub env_values: Vec<EnvValue>,
     pub redirects: Vec<Redirect>,
+    /// Lines of test code inside this file, whatever its path says.
+    pub test_lines: Vec<std::ops::RangeInclusive<u32>>,
 }
 
 /// How a file is read, decided by its name alone.
@@ -80,13 +82,30 @@ impl FileType {
     }
 }
 
+/// Keys that hold a model id: `model`, `model_name`, `modelId`, `DefaultModel`, `embedding_model`,
+/// `deployment_name`, `spring.ai.openai.chat.options.model`; not `ls_model_type` or `model_path`.
 fn is_model_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    k.contains("model")
-        || k.contains("engine")
-        || k.contains("deployment")
-        || k == "llm"
-        || k.ends_with("_llm")
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let k: String = last
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "model",
+        "models",
+        "modelname",
+        "modelid",
+        "modelids",
+        "deployment",
+        "deploymentname",
+        "deploymentid",
+        "engine",
+        "llm",
+    ]
+    .iter()
+    .any(|suffix| k.ends_with(suffix))
+        || (key.contains('.') && key.to_ascii_lowercase().starts_with("model."))
 }
 
 /// Ids that only count where a model is expected: plain words like "command" or "sonar".
@@ -144,19 +163,22 @@ struct Collector<'a> {
 }
 
 impl<'a> Collector<'a> {
-    fn evidence(&self, line: u32) -> String {
+    fn evidence(&self, line: u32, column: u32) -> String {
         let text = self
             .lines
             .get(line.saturating_sub(1) as usize)
             .copied()
             .unwrap_or("");
         let trimmed = text.trim();
-        let short: String = if trimmed.chars().count() > 200 {
-            trimmed.chars().take(200).collect::<String>() + "…"
-        } else {
-            trimmed.to_string()
-        };
-        self.redactor.redact(&short)
+        if trimmed.chars().count() <= 200 {
+            return self.redactor.redact(trimmed);
+        }
+        // A long (minified, generated) line: show the window around the finding. Redact the whole
+        // line first, so a key cut by the window's edge is never half-shown.
+        let redacted = self.redactor.redact(text);
+        let skip = (column as usize).saturating_sub(60);
+        let window: String = redacted.chars().skip(skip).take(200).collect();
+        format!("{}{}…", if skip > 0 { "…" } else { "" }, window.trim())
     }
 
     fn push(
@@ -179,7 +201,7 @@ impl<'a> Collector<'a> {
             file: self.path.to_string(),
             line: pos.line,
             column: pos.column,
-            evidence: self.evidence(pos.line),
+            evidence: self.evidence(pos.line, pos.column),
             component: String::new(),
             scope: Scope::Product,
             confidence,
@@ -257,8 +279,22 @@ impl<'a> Collector<'a> {
                 (self.rules.pack(pack).id.clone(), None, false)
             }
         };
-        if !in_model_context && is_ambiguous_model(value) {
-            return;
+        if is_ambiguous_model(value)
+            && (!in_model_context
+                || crate::rules::catalog::is_generic(value)
+                || value.bytes().any(|b| b.is_ascii_uppercase()))
+        {
+            return; // "chat", "fast", "Sonar": words, unless spelt as an id where a model goes
+        }
+        // Display names ("GPT-4o") are not ids; ids are spelt as the vendor spells them.
+        if value.bytes().any(|b| b.is_ascii_uppercase()) && !value.contains(['/', ':']) {
+            let exact = hit
+                .as_ref()
+                .and_then(|h| h.entry)
+                .is_some_and(|i| self.rules.catalog.entry(i).id.ends_with(value));
+            if !exact {
+                return;
+            }
         }
         let confidence = if in_model_context {
             Confidence::High.min(ceiling)
@@ -288,7 +324,7 @@ impl<'a> Collector<'a> {
         pos: Pos,
         confidence: Confidence,
     ) {
-        let evidence = self.evidence(pos.line);
+        let evidence = self.evidence(pos.line, pos.column);
         self.out.findings.push(Finding {
             id: String::new(),
             rule: format!("{vendor}.model-name"),
@@ -328,6 +364,15 @@ impl<'a> Collector<'a> {
                     continue;
                 }
                 for m in rule.regex.find_iter(text) {
+                    // Inside a longer token (base64, a hash) it is not a key of this shape.
+                    let glued = |c: Option<char>| {
+                        c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '+' || c == '/')
+                    };
+                    if glued(text[..m.start()].chars().next_back())
+                        || glued(text[m.end()..].chars().next())
+                    {
+                        continue;
+                    }
                     let before = &text[..m.start()];
                     let line = before.matches('\n').count() as u32 + 1;
                     let column = (m.start() - before.rfind('\n').map_or(0, |n| n + 1)) as u32 + 1;
@@ -442,7 +487,15 @@ impl<'a> Collector<'a> {
                 continue;
             }
             self.endpoint(&s.value, s.pos, ceiling);
+            // `WithModel("…")`, `embedding_model("…")`, `GenerativeModel("…")`
+            let model_call = s.call.is_some_and(|c| {
+                facts.calls[c]
+                    .name
+                    .last()
+                    .is_some_and(|n| n.to_ascii_lowercase().contains("model"))
+            });
             let model_context = s.key.as_deref().is_some_and(is_model_key)
+                || model_call
                 || s.call
                     .is_some_and(|c| vendor_calls[c] && s.key.as_deref().is_none_or(is_model_key));
             self.model(&s.value, s.pos, model_context, ceiling);
@@ -631,6 +684,7 @@ pub fn analyze(rules: &RuleSet, redactor: &Redactor, path: &str, text: &str) -> 
             Ok(facts) => {
                 c.source(lang, &facts);
                 comments = facts.comments;
+                c.out.test_lines = facts.test_lines;
             }
             Err(message) => c.out.diagnostics.push(Diagnostic::new(
                 "parse-error",

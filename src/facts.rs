@@ -64,6 +64,8 @@ pub struct SourceFacts {
     pub env_reads: Vec<EnvRead>,
     /// Byte ranges of comments, so raw-text matchers (secrets) can tell code from prose.
     pub comments: Vec<std::ops::Range<usize>>,
+    /// Line ranges of test code inside a product file (Rust `#[cfg(test)] mod tests`).
+    pub test_lines: Vec<std::ops::RangeInclusive<u32>>,
 }
 
 impl SourceFacts {

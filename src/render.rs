@@ -24,6 +24,15 @@ pub fn render(report: &Report, format: Format, width: Option<u16>) -> String {
     }
 }
 
+/// At most four names, then how many more: a vendor used everywhere must not fill a screen.
+fn short_list(items: &[String]) -> String {
+    if items.len() <= 4 {
+        items.join(", ")
+    } else {
+        format!("{}, … {} more", items[..4].join(", "), items.len() - 4)
+    }
+}
+
 fn new_table(width: Option<u16>, header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
@@ -70,7 +79,7 @@ fn table(report: &Report, width: Option<u16>) -> String {
                 format!("{} ({})", v.name, v.id),
                 v.category.clone(),
                 v.jurisdiction.clone(),
-                v.components.join(", "),
+                short_list(&v.components),
                 v.call_sites.to_string(),
                 v.findings.to_string(),
             ]);
@@ -91,7 +100,7 @@ fn table(report: &Report, width: Option<u16>) -> String {
                 m.family.clone().unwrap_or_default(),
                 m.retires.clone().unwrap_or_default(),
                 m.findings.to_string(),
-                m.components.join(", "),
+                short_list(&m.components),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -115,7 +124,7 @@ fn table(report: &Report, width: Option<u16>) -> String {
                 e.vendor.clone(),
                 e.region.clone().unwrap_or_else(|| "-".into()),
                 e.findings.to_string(),
-                e.components.join(", "),
+                short_list(&e.components),
             ]);
         }
         let _ = writeln!(out, "{t}\n");

@@ -344,7 +344,11 @@ fn finish(
 
     let mut findings = Vec::new();
     let mut diagnostics = collected.diagnostics;
-    for (_, mut output) in collected.outputs {
+    let mut test_lines: HashMap<String, Vec<std::ops::RangeInclusive<u32>>> = HashMap::new();
+    for (file, mut output) in collected.outputs {
+        if !output.test_lines.is_empty() {
+            test_lines.insert(file, std::mem::take(&mut output.test_lines));
+        }
         apply_redirects(rules, &mut output, &env_map);
         findings.append(&mut output.findings);
         diagnostics.append(&mut output.diagnostics);
@@ -357,6 +361,12 @@ fn finish(
     for f in &mut findings {
         f.component = component_of(&f.file, &manifest_dirs);
         f.scope = scope_of(&f.file);
+        if test_lines
+            .get(&f.file)
+            .is_some_and(|ranges| ranges.iter().any(|r| r.contains(&f.line)))
+        {
+            f.scope = Scope::Test;
+        }
     }
     attribute_redirected_packages(&mut findings);
     if !include_tests {

@@ -468,3 +468,117 @@ fn utf16_and_crlf_files_are_read() {
         .collect();
     assert_eq!(got, [("anthropic", 1), ("cohere", 2)]);
 }
+
+#[test]
+fn plain_words_and_display_names_are_not_model_ids() {
+    assert_quiet(
+        "graph.ts",
+        "export const meta = { ls_model_type: 'chat', model: 'fast' };\n",
+    );
+    assert_quiet(
+        "models.ts",
+        "export const list = [{ modelName: \"GPT-4o\", label: \"Gemma-7b-It\" }];\n",
+    );
+    let f = analyze(
+        "opts.go",
+        "package x\nvar o = anthropic.WithModel(\"claude-3-5-sonnet-20240620\")\n",
+    );
+    assert!(
+        f.iter()
+            .any(|f| f.kind == Kind::ModelName && f.confidence == Confidence::High),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn bare_gemini_ids_are_the_gemini_api_not_vertex() {
+    let f = analyze("app.ts", "const model = \"gemini-2.5-flash\";\n");
+    assert_eq!(
+        f.iter()
+            .find(|f| f.kind == Kind::ModelName)
+            .map(|f| f.vendor.as_str()),
+        Some("google-gemini")
+    );
+    let f = analyze(
+        "app.py",
+        "model = \"anthropic.claude-3-5-sonnet-20240620-v1:0\"\n",
+    );
+    assert_eq!(
+        f.iter()
+            .find(|f| f.kind == Kind::ModelName)
+            .map(|f| f.vendor.as_str()),
+        Some("aws-bedrock")
+    );
+}
+
+#[test]
+fn key_shapes_inside_longer_tokens_are_not_secrets() {
+    let blob = format!(
+        "encrypted_content: \"gAAAAB{}r8_K9Qrd{}\"\n",
+        "x".repeat(40),
+        "Y".repeat(60)
+    );
+    assert!(
+        !analyze("cassette.yaml", &blob)
+            .iter()
+            .any(|f| f.kind == Kind::Secret)
+    );
+}
+
+#[test]
+fn credential_values_never_reach_the_evidence() {
+    let value = "d26a9c3e1f0b4a7c8e2d5f6a9b0c1d2e";
+    let f = analyze(
+        ".env",
+        &format!("DEEPSEEK_API_KEY={value}\nMISTRAL_API_KEY=Zx8c7V6b5N4m3L2k1J0hGfDsA9qW8eR7\n"),
+    );
+    assert!(!f.is_empty());
+    for finding in &f {
+        assert!(
+            !finding.evidence.contains(value) && !finding.evidence.contains("Zx8c7V6b5N4m3L2k"),
+            "{}",
+            finding.evidence
+        );
+    }
+}
+
+#[test]
+fn rust_test_modules_are_test_scope() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("lib.rs"),
+        "use async_openai::Client;\npub fn c() -> Client<async_openai::config::OpenAIConfig> { Client::new() }\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() { let _ = std::env::var(\"OPENAI_API_KEY\"); }\n}\n",
+    )
+    .unwrap();
+    let r = scan_dir(dir.path(), true);
+    let env = r
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::EnvVar)
+        .expect("env read");
+    assert_eq!(env.scope, aidep::finding::Scope::Test);
+    let call = r
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::SdkCall)
+        .expect("client");
+    assert_eq!(call.scope, aidep::finding::Scope::Product);
+}
+
+#[test]
+fn long_lines_show_the_finding_not_the_start() {
+    let line = format!(
+        "var a=\"{}\";const u=\"https://api.mistral.ai/v1\";\n",
+        "q".repeat(5000)
+    );
+    let f = analyze("bundle.min.js", &line);
+    let e = f
+        .iter()
+        .find(|f| f.kind == Kind::Endpoint)
+        .expect("endpoint in minified code");
+    assert!(
+        e.evidence.contains("api.mistral.ai") && e.evidence.chars().count() < 210,
+        "{}",
+        e.evidence
+    );
+}

@@ -362,6 +362,25 @@ impl<'ast> Visit<'ast> for Visitor {
         visit::visit_item_const(self, item);
     }
 
+    fn visit_item_mod(&mut self, item: &'ast syn::ItemMod) {
+        let cfg_test = item.attrs.iter().any(|a| {
+            a.path().is_ident("cfg")
+                && a.meta.require_list().is_ok_and(|l| {
+                    l.tokens
+                        .to_string()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|t| t == "test")
+                })
+        });
+        if cfg_test {
+            let span = syn::spanned::Spanned::span(item);
+            self.facts
+                .test_lines
+                .push(span.start().line as u32..=span.end().line as u32);
+        }
+        visit::visit_item_mod(self, item);
+    }
+
     fn visit_attribute(&mut self, _attr: &'ast syn::Attribute) {
         // Doc comments are attributes: prose, never facts.
     }

@@ -120,6 +120,8 @@ const EXTRA_PREFIXES: &[(&str, &str)] = &[
     ("replicate", "replicate"),
     ("voyage", "voyage"),
     ("hosted_vllm", "vllm"),
+    ("@cf", "cloudflare-workers-ai"),
+    ("workers-ai", "cloudflare-workers-ai"),
     ("vllm", "vllm"),
 ];
 
@@ -270,7 +272,16 @@ impl ModelCatalog {
 
     fn lookup_plain(&self, lower: &str) -> Option<ModelHit> {
         if let Some(&i) = self.exact.get(lower) {
-            return Some(self.hit(i));
+            // `gemini-2.5-flash` is listed under Vertex, but written bare it is the maker's API;
+            // publisher-prefixed ids (`anthropic.claude-…`) keep their platform.
+            let publisher = lower
+                .split_once('.')
+                .is_some_and(|(p, _)| p.bytes().all(|b| b.is_ascii_alphabetic()));
+            return Some(if lower.contains('/') || publisher {
+                self.hit(i)
+            } else {
+                self.bare_hit(i)
+            });
         }
         if let Some(&i) = self.bare.get(lower) {
             return Some(self.bare_hit(i));
