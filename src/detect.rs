@@ -218,6 +218,30 @@ impl<'a> Collector<'a> {
         self.out.findings.last_mut()
     }
 
+    /// A package or import: the vendor it means and, for a framework's integration package
+    /// (`@ai-sdk/groq`), the framework as well.
+    fn push_claim(
+        &mut self,
+        claim: crate::rules::Claim,
+        kind: Kind,
+        pos: Pos,
+        confidence: Confidence,
+        package: &str,
+    ) {
+        let via = claim
+            .framework
+            .map(|f| format!("through {}", self.rules.pack(f).id));
+        if let Some(f) = self.push(claim.pack, kind, pos, confidence) {
+            f.package = Some(package.to_string());
+            f.via = via;
+        }
+        if let Some(framework) = claim.framework
+            && let Some(f) = self.push(framework, kind, pos, confidence)
+        {
+            f.package = Some(package.to_string());
+        }
+    }
+
     fn endpoint(&mut self, value: &str, pos: Pos, confidence: Confidence) {
         for host in hosts_in(value) {
             if let Some(m) = self.rules.match_host(&host)
@@ -403,15 +427,24 @@ impl<'a> Collector<'a> {
                 .match_calls(&name)
                 .find(|(_, rule)| rule.via.is_some())
                 .map(|(pack, rule)| (pack, rule.via.clone()));
-            let (pack, via) = match routed {
-                Some((pack, via)) => (Some(pack), via),
-                None => (self.rules.match_import(import_lang, &import.module), None),
-            };
-            if let Some(pack) = pack
-                && let Some(f) = self.push(pack, Kind::SdkImport, import.pos, ceiling)
-            {
-                f.package = Some(import.module.clone());
-                f.via = via;
+            match routed {
+                Some((pack, via)) => {
+                    if let Some(f) = self.push(pack, Kind::SdkImport, import.pos, ceiling) {
+                        f.package = Some(import.module.clone());
+                        f.via = via;
+                    }
+                }
+                None => {
+                    if let Some(claim) = self.rules.match_import(import_lang, &import.module) {
+                        self.push_claim(
+                            claim,
+                            Kind::SdkImport,
+                            import.pos,
+                            ceiling,
+                            &import.module,
+                        );
+                    }
+                }
             }
         }
         let mut vendor_calls = vec![false; facts.calls.len()];
@@ -636,11 +669,14 @@ pub fn analyze(rules: &RuleSet, redactor: &Redactor, path: &str, text: &str) -> 
         FileType::Manifest(kind) => match manifest::dependencies(kind, text) {
             Ok(deps) => {
                 for dep in deps {
-                    if let Some(pack) = rules.match_package(dep.ecosystem, &dep.name)
-                        && let Some(f) =
-                            c.push(pack, Kind::ManifestDependency, dep.pos, Confidence::High)
-                    {
-                        f.package = Some(dep.name.clone());
+                    if let Some(claim) = rules.match_package(dep.ecosystem, &dep.name) {
+                        c.push_claim(
+                            claim,
+                            Kind::ManifestDependency,
+                            dep.pos,
+                            Confidence::High,
+                            &dep.name,
+                        );
                     }
                 }
                 // setup.py is code as well as a manifest

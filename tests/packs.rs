@@ -176,3 +176,39 @@ fn a_user_pack_works_like_a_built_in_one() {
     assert_eq!(endpoint.region.as_deref(), Some("fra"));
     assert!(rules.version.ends_with("+custom"));
 }
+
+#[test]
+fn integration_packages_name_the_vendor_and_the_framework() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("acme.yaml"),
+        "id: acme-llm\nname: Acme LLM\ncategory: llm-api\njurisdiction: DE\ncapabilities: [chat]\nintegrations:\n  - framework: vercel-ai-sdk\n    packages:\n      npm: [\"@ai-sdk/acme\"]\n    imports:\n      javascript: [\"@ai-sdk/acme\"]\n    calls:\n      - name: \"@ai-sdk/acme.acme\"\n        capability: chat\n",
+    )
+    .unwrap();
+    let rules = aidep::rules::RuleSet::load(&[dir.path()]).unwrap();
+    let found = aidep::scan::analyze_text(
+        &rules,
+        "app.ts",
+        "import { acme } from \"@ai-sdk/acme\";\nconst r = acme(\"acme-large\");\n",
+    );
+    let import: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|f| f.kind.as_str() == "sdk-import")
+        .map(|f| (f.vendor.as_str(), f.via.as_deref()))
+        .collect();
+    assert_eq!(
+        import,
+        [
+            ("acme-llm", Some("through vercel-ai-sdk")),
+            ("vercel-ai-sdk", None)
+        ]
+    );
+    let call = found
+        .iter()
+        .find(|f| f.kind.as_str() == "sdk-call")
+        .unwrap();
+    assert_eq!(
+        (call.vendor.as_str(), call.via.as_deref()),
+        ("acme-llm", Some("through vercel-ai-sdk"))
+    );
+}

@@ -205,6 +205,15 @@ pub struct Example {
     pub reject: Vec<String>,
 }
 
+/// Packages and imports of a framework's integration for this vendor (`@ai-sdk/groq`,
+/// `langchain-openai`): they mean this vendor, reached through the framework.
+#[derive(Debug, Clone)]
+pub struct Integration {
+    pub framework: String,
+    pub packages: BTreeMap<Ecosystem, Vec<String>>,
+    pub imports: BTreeMap<ImportLanguage, Vec<String>>,
+}
+
 /// A validated vendor pack.
 #[derive(Debug, Clone)]
 pub struct VendorPack {
@@ -225,6 +234,7 @@ pub struct VendorPack {
     pub models: Vec<PatternRule>,
     pub secrets: Vec<PatternRule>,
     pub iac: Vec<IacRule>,
+    pub integrations: Vec<Integration>,
     pub examples: Vec<Example>,
 }
 
@@ -232,10 +242,12 @@ impl VendorPack {
     /// Matcher kinds this pack declares; each needs a positive and a negative example.
     pub fn declared_kinds(&self) -> Vec<Kind> {
         let mut kinds = Vec::new();
-        if self.packages.values().any(|v| !v.is_empty()) {
+        let integration_packages = self.integrations.iter().any(|i| !i.packages.is_empty());
+        let integration_imports = self.integrations.iter().any(|i| !i.imports.is_empty());
+        if self.packages.values().any(|v| !v.is_empty()) || integration_packages {
             kinds.push(Kind::ManifestDependency);
         }
-        if self.imports.values().any(|v| !v.is_empty()) {
+        if self.imports.values().any(|v| !v.is_empty()) || integration_imports {
             kinds.push(Kind::SdkImport);
         }
         if !self.calls.is_empty() {
@@ -350,7 +362,123 @@ fn glob_regex(glob: &str) -> std::result::Result<Regex, regex::Error> {
     Regex::new(&format!("^{}$", body.join(".*")))
 }
 
+type ErrFn<'a> = dyn Fn(&str, String) -> Error + 'a;
+
+fn compile_packages(
+    p: raw::RawPackages,
+    key: &str,
+    err: &ErrFn,
+) -> Result<BTreeMap<Ecosystem, Vec<String>>> {
+    let mut packages = BTreeMap::new();
+    for (eco, names) in [
+        (Ecosystem::Pypi, p.pypi),
+        (Ecosystem::Npm, p.npm),
+        (Ecosystem::Maven, p.maven),
+        (Ecosystem::Go, p.go),
+        (Ecosystem::Crates, p.crates),
+        (Ecosystem::Nuget, p.nuget),
+        (Ecosystem::Rubygems, p.rubygems),
+        (Ecosystem::Packagist, p.packagist),
+    ] {
+        for name in &names {
+            if name.trim().is_empty() || name.contains(char::is_whitespace) {
+                let eco = eco.as_str();
+                return Err(err(
+                    name,
+                    format!("key `{key}.{eco}`: `{name}` is not a package name"),
+                ));
+            }
+            if eco == Ecosystem::Maven && name.split(':').count() != 2 {
+                return Err(err(
+                    name,
+                    format!("key `{key}.maven`: `{name}` must be group:artifact"),
+                ));
+            }
+        }
+        if !names.is_empty() {
+            packages.insert(eco, names);
+        }
+    }
+    Ok(packages)
+}
+
+fn compile_imports(
+    i: raw::RawImports,
+    key: &str,
+    err: &ErrFn,
+) -> Result<BTreeMap<ImportLanguage, Vec<String>>> {
+    let mut imports = BTreeMap::new();
+    for (lang, paths) in [
+        (ImportLanguage::Python, i.python),
+        (ImportLanguage::JavaScript, i.javascript),
+        (ImportLanguage::Go, i.go),
+        (ImportLanguage::Java, i.java),
+        (ImportLanguage::Rust, i.rust),
+        (ImportLanguage::CSharp, i.csharp),
+        (ImportLanguage::Ruby, i.ruby),
+        (ImportLanguage::Php, i.php),
+    ] {
+        if let Some(bad) = paths.iter().find(|p| p.trim().is_empty()) {
+            let lang = lang.as_str();
+            return Err(err(bad, format!("key `{key}.{lang}`: empty module path")));
+        }
+        if !paths.is_empty() {
+            let paths = if lang == ImportLanguage::Rust {
+                paths.into_iter().map(|p| p.replace("::", ".")).collect()
+            } else {
+                paths
+            };
+            imports.insert(lang, paths);
+        }
+    }
+    Ok(imports)
+}
+
+fn compile_calls(
+    raw_calls: Vec<raw::RawCall>,
+    key: &str,
+    default_via: Option<&str>,
+    err: &ErrFn,
+) -> Result<Vec<CallRule>> {
+    let mut calls = Vec::new();
+    for (n, call) in raw_calls.into_iter().enumerate() {
+        if call.name.trim().is_empty() {
+            return Err(err("calls", format!("key `{key}[{n}].name` is empty")));
+        }
+        if let Some(cap) = &call.capability
+            && !CAPABILITIES.contains(&cap.as_str())
+        {
+            return Err(err(
+                cap,
+                format!("key `{key}[{n}].capability`: `{cap}` is not a known capability"),
+            ));
+        }
+        let base_url = call
+            .base_url
+            .iter()
+            .map(|s| match s.parse::<usize>() {
+                Ok(i) => ArgSelector::Position(i),
+                Err(_) => ArgSelector::Name(s.clone()),
+            })
+            .collect();
+        calls.push(CallRule {
+            pattern: qname::parse_pattern(&call.name),
+            name: call.name,
+            capability: call.capability,
+            proprietary: call.proprietary,
+            client: call.client,
+            base_url,
+            via: call
+                .via
+                .filter(|v| !v.is_empty())
+                .or(default_via.map(str::to_string)),
+        });
+    }
+    Ok(calls)
+}
+
 /// Validates one raw pack file into a `VendorPack`.
+
 pub fn compile_pack(file: &str, text: &str) -> Result<VendorPack> {
     let raw: raw::RawPack = crate::yaml::from_str(text).map_err(|e| Error::RulePack {
         file: file.to_string(),
@@ -358,6 +486,7 @@ pub fn compile_pack(file: &str, text: &str) -> Result<VendorPack> {
         message: e.message,
     })?;
     let err = |needle: &str, message: String| pack_error(file, text, Some(needle), message);
+    let err: &ErrFn = &err;
 
     if !valid_id(&raw.id) {
         return Err(err(
@@ -390,97 +519,29 @@ pub fn compile_pack(file: &str, text: &str) -> Result<VendorPack> {
         }
     }
 
-    let mut packages = BTreeMap::new();
-    let p = raw.packages;
-    for (eco, names) in [
-        (Ecosystem::Pypi, p.pypi),
-        (Ecosystem::Npm, p.npm),
-        (Ecosystem::Maven, p.maven),
-        (Ecosystem::Go, p.go),
-        (Ecosystem::Crates, p.crates),
-        (Ecosystem::Nuget, p.nuget),
-        (Ecosystem::Rubygems, p.rubygems),
-        (Ecosystem::Packagist, p.packagist),
-    ] {
-        for name in &names {
-            if name.trim().is_empty() || name.contains(char::is_whitespace) {
-                return Err(err(
-                    name,
-                    format!(
-                        "key `packages.{}`: `{name}` is not a package name",
-                        eco.as_str()
-                    ),
-                ));
-            }
-            if eco == Ecosystem::Maven && name.split(':').count() != 2 {
-                return Err(err(
-                    name,
-                    format!("key `packages.maven`: `{name}` must be group:artifact"),
-                ));
-            }
-        }
-        if !names.is_empty() {
-            packages.insert(eco, names);
-        }
-    }
-
-    let mut imports = BTreeMap::new();
-    let i = raw.imports;
-    for (lang, paths) in [
-        (ImportLanguage::Python, i.python),
-        (ImportLanguage::JavaScript, i.javascript),
-        (ImportLanguage::Go, i.go),
-        (ImportLanguage::Java, i.java),
-        (ImportLanguage::Rust, i.rust),
-        (ImportLanguage::CSharp, i.csharp),
-        (ImportLanguage::Ruby, i.ruby),
-        (ImportLanguage::Php, i.php),
-    ] {
-        if let Some(bad) = paths.iter().find(|p| p.trim().is_empty()) {
+    let packages = compile_packages(raw.packages, "packages", err)?;
+    let imports = compile_imports(raw.imports, "imports", err)?;
+    let mut calls = compile_calls(raw.calls, "calls", None, err)?;
+    let mut integrations = Vec::new();
+    for (n, integration) in raw.integrations.into_iter().enumerate() {
+        let key = format!("integrations[{n}]");
+        if !valid_id(&integration.framework) {
             return Err(err(
-                bad,
-                format!("key `imports.{}`: empty module path", lang.as_str()),
+                &integration.framework,
+                format!("key `{key}.framework`: not a vendor id"),
             ));
         }
-        if !paths.is_empty() {
-            let paths = if lang == ImportLanguage::Rust {
-                paths.into_iter().map(|p| p.replace("::", ".")).collect()
-            } else {
-                paths
-            };
-            imports.insert(lang, paths);
-        }
-    }
-
-    let mut calls = Vec::new();
-    for (n, call) in raw.calls.into_iter().enumerate() {
-        if call.name.trim().is_empty() {
-            return Err(err("calls", format!("key `calls[{n}].name` is empty")));
-        }
-        if let Some(cap) = &call.capability
-            && !CAPABILITIES.contains(&cap.as_str())
-        {
-            return Err(err(
-                cap,
-                format!("key `calls[{n}].capability`: `{cap}` is not a known capability"),
-            ));
-        }
-        let base_url = call
-            .base_url
-            .iter()
-            .map(|s| match s.parse::<usize>() {
-                Ok(i) => ArgSelector::Position(i),
-                Err(_) => ArgSelector::Name(s.clone()),
-            })
-            .collect();
-        calls.push(CallRule {
-            pattern: qname::parse_pattern(&call.name),
-            name: call.name,
-            capability: call.capability,
-            proprietary: call.proprietary,
-            client: call.client,
-            base_url,
-            via: call.via.filter(|v| !v.is_empty()),
+        let via = format!("through {}", integration.framework);
+        calls.extend(compile_calls(
+            integration.calls,
+            &format!("{key}.calls"),
+            Some(&via),
+            err,
+        )?);
+        integrations.push(Integration {
+            framework: integration.framework,
+            packages: compile_packages(integration.packages, &format!("{key}.packages"), err)?,
+            imports: compile_imports(integration.imports, &format!("{key}.imports"), err)?,
         });
     }
 
@@ -602,12 +663,21 @@ pub fn compile_pack(file: &str, text: &str) -> Result<VendorPack> {
         models,
         secrets,
         iac,
+        integrations,
         examples,
     })
 }
 
 /// Index of a pack in `RuleSet::packs`.
 pub type PackIdx = usize;
+
+/// Who a package or import means: a vendor, and the framework it is reached through when it is
+/// one of the framework's integration packages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Claim {
+    pub pack: PackIdx,
+    pub framework: Option<PackIdx>,
+}
 
 /// Everything the scanner matches against, compiled once per run.
 pub struct RuleSet {
@@ -616,9 +686,9 @@ pub struct RuleSet {
     pub version: String,
     prefilter: AhoCorasick,
     literals: Vec<String>,
-    packages: HashMap<(Ecosystem, String), PackIdx>,
-    go_modules: Vec<(String, PackIdx)>,
-    imports: HashMap<ImportLanguage, Vec<(String, PackIdx)>>,
+    packages: HashMap<(Ecosystem, String), Claim>,
+    go_modules: Vec<(String, Claim)>,
+    imports: HashMap<ImportLanguage, Vec<(String, Claim)>>,
     calls: Vec<(PackIdx, usize)>,
     endpoint_set: RegexSet,
     endpoint_rules: Vec<(PackIdx, usize)>,
@@ -704,63 +774,95 @@ impl RuleSet {
         }
         let mut packages = HashMap::new();
         let mut go_modules = Vec::new();
-        let mut imports: HashMap<ImportLanguage, Vec<(String, PackIdx)>> = HashMap::new();
+        let mut imports: HashMap<ImportLanguage, Vec<(String, Claim)>> = HashMap::new();
         let mut calls = Vec::new();
         let mut endpoint_patterns = Vec::new();
         let mut endpoint_rules = Vec::new();
         let mut env = HashMap::new();
         for (idx, pack) in packs.iter().enumerate() {
-            for (eco, names) in &pack.packages {
-                for name in names {
-                    let key = eco.normalize(name);
-                    match eco {
-                        Ecosystem::Maven => {
-                            // `com.theokanning…:service`: the artifact alone is too common a word.
-                            let (group, artifact) = name.split_once(':').unwrap_or((name, name));
-                            let probe = if catalog::is_generic(artifact) {
-                                group
-                            } else {
-                                artifact
-                            };
-                            add_to(&mut literals, probe)
-                        }
-                        Ecosystem::Go => go_modules.push((key.clone(), idx)),
-                        _ => {}
+            let own = std::iter::once((&pack.packages, &pack.imports, None));
+            let integrations = pack.integrations.iter().map(|i| {
+                let framework = packs.iter().position(|p| p.id == i.framework);
+                (
+                    &i.packages,
+                    &i.imports,
+                    Some((i.framework.as_str(), framework)),
+                )
+            });
+            for (pack_packages, pack_imports, framework) in own.chain(integrations) {
+                let framework = match framework {
+                    None => None,
+                    Some((_, Some(f))) => Some(f),
+                    Some((name, None)) => {
+                        return Err(Error::RulePack {
+                            file: pack.source.clone(),
+                            line: None,
+                            message: format!(
+                                "key `integrations`: framework `{name}` has no vendor pack"
+                            ),
+                        });
                     }
-                    if name.len() < 4 {
-                        // Short names ("ai") are only searched for quoted, as manifests write them.
-                        literals.insert(format!("\"{}\"", name.to_ascii_lowercase()));
-                        literals.insert(format!("'{}'", name.to_ascii_lowercase()));
-                    } else {
-                        add_to(&mut literals, name);
-                    }
-                    packages.insert((*eco, key), idx);
-                }
-            }
-            for (lang, paths) in &pack.imports {
-                for path in paths {
-                    let probe = match lang {
-                        // `from google import genai` never spells `google.genai`: search for the
-                        // last segment, unless it is a word every codebase has.
-                        ImportLanguage::Python | ImportLanguage::CSharp => {
-                            let last = path.rsplit('.').next().unwrap_or(path);
-                            if catalog::is_generic(last) && path.contains('.') {
-                                path.as_str()
-                            } else {
-                                last
+                };
+                let claim = Claim {
+                    pack: idx,
+                    framework,
+                };
+                for (eco, names) in pack_packages {
+                    for name in names {
+                        let key = eco.normalize(name);
+                        match eco {
+                            Ecosystem::Maven => {
+                                // `com.theokanning…:service`: the artifact alone is too common a word.
+                                let (group, artifact) =
+                                    name.split_once(':').unwrap_or((name, name));
+                                let probe = if catalog::is_generic(artifact) {
+                                    group
+                                } else {
+                                    artifact
+                                };
+                                add_to(&mut literals, probe)
                             }
+                            Ecosystem::Go => go_modules.push((key.clone(), claim)),
+                            _ => {}
                         }
-                        ImportLanguage::Rust => path.split('.').next().unwrap_or(path),
-                        _ => path.as_str(),
-                    };
-                    if probe.len() < 4 || catalog::is_generic(probe) {
-                        literals.insert(format!("\"{}\"", probe.to_ascii_lowercase()));
-                        literals.insert(format!("'{}'", probe.to_ascii_lowercase()));
-                        literals.insert(format!("import {}", probe.to_ascii_lowercase()));
-                    } else {
-                        add_to(&mut literals, probe);
+                        if name.len() < 4 {
+                            // Short names ("ai") are only searched for quoted, as manifests write them.
+                            literals.insert(format!("\"{}\"", name.to_ascii_lowercase()));
+                            literals.insert(format!("'{}'", name.to_ascii_lowercase()));
+                        } else {
+                            add_to(&mut literals, name);
+                        }
+                        packages.insert((*eco, key), claim);
                     }
-                    imports.entry(*lang).or_default().push((path.clone(), idx));
+                }
+                for (lang, paths) in pack_imports {
+                    for path in paths {
+                        let probe = match lang {
+                            // `from google import genai` never spells `google.genai`: search for the
+                            // last segment, unless it is a word every codebase has.
+                            ImportLanguage::Python | ImportLanguage::CSharp => {
+                                let last = path.rsplit('.').next().unwrap_or(path);
+                                if catalog::is_generic(last) && path.contains('.') {
+                                    path.as_str()
+                                } else {
+                                    last
+                                }
+                            }
+                            ImportLanguage::Rust => path.split('.').next().unwrap_or(path),
+                            _ => path.as_str(),
+                        };
+                        if probe.len() < 4 || catalog::is_generic(probe) {
+                            literals.insert(format!("\"{}\"", probe.to_ascii_lowercase()));
+                            literals.insert(format!("'{}'", probe.to_ascii_lowercase()));
+                            literals.insert(format!("import {}", probe.to_ascii_lowercase()));
+                        } else {
+                            add_to(&mut literals, probe);
+                        }
+                        imports
+                            .entry(*lang)
+                            .or_default()
+                            .push((path.clone(), claim));
+                    }
                 }
             }
             for n in 0..pack.calls.len() {
@@ -846,7 +948,7 @@ impl RuleSet {
         self.packs.iter().position(|p| p.id == id)
     }
 
-    pub fn match_package(&self, eco: Ecosystem, name: &str) -> Option<PackIdx> {
+    pub fn match_package(&self, eco: Ecosystem, name: &str) -> Option<Claim> {
         let key = eco.normalize(name);
         if eco == Ecosystem::Go {
             return self
@@ -858,7 +960,7 @@ impl RuleSet {
         self.packages.get(&(eco, key)).copied()
     }
 
-    pub fn match_import(&self, lang: ImportLanguage, module: &str) -> Option<PackIdx> {
+    pub fn match_import(&self, lang: ImportLanguage, module: &str) -> Option<Claim> {
         self.imports
             .get(&lang)?
             .iter()

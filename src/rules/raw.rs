@@ -36,7 +36,21 @@ pub struct RawPack {
     #[serde(default)]
     pub iac: Vec<RawIac>,
     #[serde(default)]
+    pub integrations: Vec<RawIntegration>,
+    #[serde(default)]
     pub examples: Vec<RawExample>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntegration {
+    pub framework: String,
+    #[serde(default)]
+    pub packages: RawPackages,
+    #[serde(default)]
+    pub imports: RawImports,
+    #[serde(default)]
+    pub calls: Vec<RawCall>,
 }
 
 #[derive(Debug, Default, Deserialize)]
