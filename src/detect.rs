@@ -44,6 +44,8 @@ pub struct FileOutput {
     pub diagnostics: Vec<Diagnostic>,
     pub env_values: Vec<EnvValue>,
     pub redirects: Vec<Redirect>,
+    /// The package this manifest declares itself to be.
+    pub own_name: Option<(crate::rules::Ecosystem, String)>,
     /// Lines of test code inside this file, whatever its path says.
     pub test_lines: Vec<std::ops::RangeInclusive<u32>>,
 }
@@ -665,6 +667,9 @@ pub fn analyze(rules: &RuleSet, redactor: &Redactor, path: &str, text: &str) -> 
         seen: HashSet::new(),
     };
     let mut comments = Vec::new();
+    if let FileType::Manifest(kind) = FileType::of(file_name) {
+        c.out.own_name = manifest::own_name(kind, text);
+    }
     match FileType::of(file_name) {
         FileType::Manifest(kind) => match manifest::dependencies(kind, text) {
             Ok(deps) => {

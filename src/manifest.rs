@@ -559,3 +559,38 @@ mod tests {
         assert!(dependencies(ManifestKind::Pom, "<project><dependency></project>").is_err());
     }
 }
+
+/// The name a manifest gives its own package (`module` in go.mod, `name` in package.json, …):
+/// imports of it are the repository's own code, never a vendor dependency.
+pub fn own_name(kind: ManifestKind, text: &str) -> Option<(Ecosystem, String)> {
+    match kind {
+        ManifestKind::GoMod => text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("module "))
+            .map(|m| (Ecosystem::Go, m.trim().trim_matches('"').to_string())),
+        ManifestKind::PackageJson => {
+            let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+            doc.get("name")?
+                .as_str()
+                .map(|n| (Ecosystem::Npm, n.to_string()))
+        }
+        ManifestKind::CargoToml => {
+            let doc: toml::Table = toml::from_str(text).ok()?;
+            let name = doc.get("package")?.get("name")?.as_str()?;
+            Some((Ecosystem::Crates, name.replace('-', "_")))
+        }
+        ManifestKind::Pyproject => {
+            let doc: toml::Table = toml::from_str(text).ok()?;
+            let name = doc
+                .get("project")
+                .and_then(|p| p.get("name"))
+                .or_else(|| doc.get("tool")?.get("poetry")?.get("name"))?
+                .as_str()?;
+            Some((
+                Ecosystem::Pypi,
+                name.to_ascii_lowercase().replace(['-', '.'], "_"),
+            ))
+        }
+        _ => None,
+    }
+}

@@ -8,7 +8,7 @@ use crate::detect::{self, BaseUrl, EnvValue, FileOutput, FileType};
 use crate::error::{Error, Result};
 use crate::finding::{Diagnostic, Finding, Kind, Scope};
 use crate::redact::Redactor;
-use crate::rules::RuleSet;
+use crate::rules::{Ecosystem, RuleSet};
 use ignore::WalkState;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -345,6 +345,11 @@ fn finish(
     let mut findings = Vec::new();
     let mut diagnostics = collected.diagnostics;
     let mut test_lines: HashMap<String, Vec<std::ops::RangeInclusive<u32>>> = HashMap::new();
+    let own_names: Vec<(Ecosystem, String)> = collected
+        .outputs
+        .iter()
+        .filter_map(|(_, o)| o.own_name.clone())
+        .collect();
     for (file, mut output) in collected.outputs {
         if !output.test_lines.is_empty() {
             test_lines.insert(file, std::mem::take(&mut output.test_lines));
@@ -368,6 +373,7 @@ fn finish(
             f.scope = Scope::Test;
         }
     }
+    findings.retain(|f| !is_internal(f, &own_names));
     attribute_redirected_packages(&mut findings);
     if !include_tests {
         let before = findings.len();
@@ -471,6 +477,29 @@ fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str,
             }
         }
     }
+}
+
+/// An import, call or dependency of the repository's own packages (scanning an SDK's or a
+/// framework's own repository): the code itself, not a dependency on its vendor.
+fn is_internal(f: &Finding, own: &[(Ecosystem, String)]) -> bool {
+    if !matches!(
+        f.kind,
+        Kind::SdkImport | Kind::SdkCall | Kind::ManifestDependency
+    ) {
+        return false;
+    }
+    let Some(package) = f.package.as_deref() else {
+        return false;
+    };
+    own.iter().any(|(eco, name)| match eco {
+        Ecosystem::Go | Ecosystem::Npm => {
+            package == name
+                || package
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.starts_with(['/', '.']))
+        }
+        _ => package.split(['.', ':']).next() == Some(name.as_str()),
+    })
 }
 
 /// A component that uses an SDK package only through clients pointed at one other vendor depends

@@ -582,3 +582,39 @@ fn long_lines_show_the_finding_not_the_start() {
         e.evidence
     );
 }
+
+#[test]
+fn a_repository_s_own_packages_are_not_its_dependencies() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("go.mod"),
+        "module github.com/tmc/langchaingo\n\ngo 1.22\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("examples")).unwrap();
+    std::fs::write(
+        dir.path().join("examples/main.go"),
+        "package main\nimport (\n\t\"github.com/tmc/langchaingo/llms/openai\"\n\t\"github.com/anthropics/anthropic-sdk-go\"\n)\nfunc main() { _, _ = openai.New(); _ = anthropic.NewClient() }\n",
+    )
+    .unwrap();
+    let r = scan_dir(dir.path(), false);
+    let vendors: Vec<&str> = r.findings.iter().map(|f| f.vendor.as_str()).collect();
+    assert!(!vendors.contains(&"langchain"), "{vendors:?}");
+    assert!(vendors.contains(&"anthropic"), "{vendors:?}");
+}
+
+#[test]
+fn java_typed_fields_and_builders() {
+    let java = "import com.openai.client.OpenAIClient;\nimport com.openai.client.okhttp.OpenAIOkHttpClient;\nclass E {\n  private final OpenAIClient client;\n  E() { this.client = OpenAIOkHttpClient.builder().apiKey(k).build(); }\n  Object e(Object p) { return client.embeddings().create(p); }\n}\n";
+    let f = analyze("E.java", java);
+    let calls: Vec<(u32, Option<&str>)> = f
+        .iter()
+        .filter(|f| f.kind == Kind::SdkCall)
+        .map(|f| (f.line, f.capability.as_deref()))
+        .collect();
+    assert_eq!(
+        calls,
+        [(5, Some("chat")), (6, Some("embeddings"))],
+        "one call site per builder chain: {calls:?}"
+    );
+}
