@@ -464,6 +464,41 @@ fn pom_dependencies(text: &str) -> Result<Vec<Dependency>, String> {
     Ok(out)
 }
 
+/// The name a manifest gives its own package (`module` in go.mod, `name` in package.json, …):
+/// imports of it are the repository's own code, never a vendor dependency.
+pub fn own_name(kind: ManifestKind, text: &str) -> Option<(Ecosystem, String)> {
+    match kind {
+        ManifestKind::GoMod => text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("module "))
+            .map(|m| (Ecosystem::Go, m.trim().trim_matches('"').to_string())),
+        ManifestKind::PackageJson => {
+            let doc: serde_json::Value = serde_json::from_str(text).ok()?;
+            doc.get("name")?
+                .as_str()
+                .map(|n| (Ecosystem::Npm, n.to_string()))
+        }
+        ManifestKind::CargoToml => {
+            let doc: toml::Table = toml::from_str(text).ok()?;
+            let name = doc.get("package")?.get("name")?.as_str()?;
+            Some((Ecosystem::Crates, name.replace('-', "_")))
+        }
+        ManifestKind::Pyproject => {
+            let doc: toml::Table = toml::from_str(text).ok()?;
+            let name = doc
+                .get("project")
+                .and_then(|p| p.get("name"))
+                .or_else(|| doc.get("tool")?.get("poetry")?.get("name"))?
+                .as_str()?;
+            Some((
+                Ecosystem::Pypi,
+                name.to_ascii_lowercase().replace(['-', '.'], "_"),
+            ))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,40 +592,5 @@ mod tests {
             dependencies(ManifestKind::Pyproject, "[project]\ndependencies = [\n").unwrap_err();
         assert!(err.starts_with("line "), "{err}");
         assert!(dependencies(ManifestKind::Pom, "<project><dependency></project>").is_err());
-    }
-}
-
-/// The name a manifest gives its own package (`module` in go.mod, `name` in package.json, …):
-/// imports of it are the repository's own code, never a vendor dependency.
-pub fn own_name(kind: ManifestKind, text: &str) -> Option<(Ecosystem, String)> {
-    match kind {
-        ManifestKind::GoMod => text
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("module "))
-            .map(|m| (Ecosystem::Go, m.trim().trim_matches('"').to_string())),
-        ManifestKind::PackageJson => {
-            let doc: serde_json::Value = serde_json::from_str(text).ok()?;
-            doc.get("name")?
-                .as_str()
-                .map(|n| (Ecosystem::Npm, n.to_string()))
-        }
-        ManifestKind::CargoToml => {
-            let doc: toml::Table = toml::from_str(text).ok()?;
-            let name = doc.get("package")?.get("name")?.as_str()?;
-            Some((Ecosystem::Crates, name.replace('-', "_")))
-        }
-        ManifestKind::Pyproject => {
-            let doc: toml::Table = toml::from_str(text).ok()?;
-            let name = doc
-                .get("project")
-                .and_then(|p| p.get("name"))
-                .or_else(|| doc.get("tool")?.get("poetry")?.get("name"))?
-                .as_str()?;
-            Some((
-                Ecosystem::Pypi,
-                name.to_ascii_lowercase().replace(['-', '.'], "_"),
-            ))
-        }
-        _ => None,
     }
 }

@@ -478,7 +478,6 @@ fn compile_calls(
 }
 
 /// Validates one raw pack file into a `VendorPack`.
-
 pub fn compile_pack(file: &str, text: &str) -> Result<VendorPack> {
     let raw: raw::RawPack = crate::yaml::from_str(text).map_err(|e| Error::RulePack {
         file: file.to_string(),
