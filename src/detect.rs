@@ -46,6 +46,8 @@ pub struct FileOutput {
     pub redirects: Vec<Redirect>,
     /// The package this manifest declares itself to be.
     pub own_name: Option<(crate::rules::Ecosystem, String)>,
+    /// Where this manifest points at other packages (for the component graph).
+    pub links: Vec<manifest::Link>,
     /// Lines of test code inside this file, whatever its path says.
     pub test_lines: Vec<std::ops::RangeInclusive<u32>>,
 }
@@ -313,7 +315,16 @@ impl<'a> Collector<'a> {
             return; // "chat", "fast", "Sonar": words, unless spelt as an id where a model goes
         }
         // Display names ("GPT-4o") are not ids; ids are spelt as the vendor spells them.
-        if value.bytes().any(|b| b.is_ascii_uppercase()) && !value.contains(['/', ':']) {
+        // A pack's own pattern (`ERNIE-4.0-8K`, `MiniMax-M1`) is how that vendor spells them.
+        let pack_spelling = self
+            .rules
+            .packs
+            .iter()
+            .any(|p| p.models.iter().any(|m| m.regex.is_match(value)));
+        if value.bytes().any(|b| b.is_ascii_uppercase())
+            && !value.contains(['/', ':'])
+            && !pack_spelling
+        {
             let exact = hit
                 .as_ref()
                 .and_then(|h| h.entry)
@@ -669,6 +680,7 @@ pub fn analyze(rules: &RuleSet, redactor: &Redactor, path: &str, text: &str) -> 
     let mut comments = Vec::new();
     if let FileType::Manifest(kind) = FileType::of(file_name) {
         c.out.own_name = manifest::own_name(kind, text);
+        c.out.links = manifest::links(kind, text);
     }
     match FileType::of(file_name) {
         FileType::Manifest(kind) => match manifest::dependencies(kind, text) {

@@ -26,9 +26,34 @@ struct Cli {
 enum Command {
     /// Inventory every AI-vendor dependency under PATH.
     Scan(ScanArgs),
+    /// The dependency graph: components, vendors, models, endpoints and credentials.
+    Graph(GraphArgs),
     /// The vendor catalog and its self-tests.
     #[command(subcommand)]
     Rules(RulesCommand),
+}
+
+#[derive(Args)]
+struct GraphArgs {
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    format: GraphFormat,
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    #[arg(long)]
+    include_tests: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Mermaid,
+    Json,
 }
 
 #[derive(Args)]
@@ -172,11 +197,31 @@ fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
             let _ = writeln!(err, "aidep: warning: {d}");
         }
     }
-    let report = Report::build(&rules, result);
+    let root = args.path.is_dir().then_some(args.path.as_path());
+    let report = Report::build(&rules, result, root, aidep::analysis::as_of_days());
     for (i, format) in formats.iter().enumerate() {
         let text = render::render(&report, *format, terminal_width());
         write_out(args.output.get(i).map(PathBuf::as_path), &text)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn graph_command(args: GraphArgs) -> Result<ExitCode, Error> {
+    let rules = load_rules(&args.rules)?;
+    let mut options = ScanOptions::new(&args.path);
+    options.excludes = args.exclude.clone();
+    options.include_tests = args.include_tests;
+    let result = scan::scan(&rules, &options, &())?;
+    let root = args.path.is_dir().then_some(args.path.as_path());
+    let report = Report::build(&rules, result, root, aidep::analysis::as_of_days());
+    let text = match args.format {
+        GraphFormat::Dot => aidep::analysis::graph::to_dot(&report.graph),
+        GraphFormat::Mermaid => aidep::analysis::graph::to_mermaid(&report.graph),
+        GraphFormat::Json => {
+            serde_json::to_string_pretty(&report.graph).expect("the graph serializes") + "\n"
+        }
+    };
+    write_out(args.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -335,6 +380,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Scan(args) => scan_command(args),
+        Command::Graph(args) => graph_command(args),
         Command::Rules(cmd) => rules_command(cmd),
     };
     match result {

@@ -472,6 +472,20 @@ pub fn own_name(kind: ManifestKind, text: &str) -> Option<(Ecosystem, String)> {
             .lines()
             .find_map(|l| l.trim().strip_prefix("module "))
             .map(|m| (Ecosystem::Go, m.trim().trim_matches('"').to_string())),
+        ManifestKind::Pom => {
+            // the project's own artifactId: the first one not inside <parent> or <dependency>
+            let without_parent = match (text.find("<parent>"), text.find("</parent>")) {
+                (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b..]),
+                _ => text.to_string(),
+            };
+            let head = without_parent.split("<dependencies>").next().unwrap_or("");
+            let start = head.find("<artifactId>")? + "<artifactId>".len();
+            let end = head[start..].find("</artifactId>")?;
+            Some((
+                Ecosystem::Maven,
+                head[start..start + end].trim().to_string(),
+            ))
+        }
         ManifestKind::PackageJson => {
             let doc: serde_json::Value = serde_json::from_str(text).ok()?;
             doc.get("name")?
@@ -497,6 +511,52 @@ pub fn own_name(kind: ManifestKind, text: &str) -> Option<(Ecosystem, String)> {
         }
         _ => None,
     }
+}
+
+/// How a manifest points at other packages of the same repository: by name (matched against
+/// other manifests' own names) or by a relative path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    Name(String),
+    Path(String),
+}
+
+/// Every dependency name, plus the relative paths of path dependencies (`{ path = "../lib" }`,
+/// `file:../lib`, `replace x => ../lib`, `-e ../lib`, Maven `<module>`, Gradle `project(":lib")`).
+pub fn links(kind: ManifestKind, text: &str) -> Vec<Link> {
+    let mut out: Vec<Link> = dependencies(kind, text)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| Link::Name(d.name))
+        .collect();
+    static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?:path\s*=\s*["']|file:|link:|portal:|=>\s*|-e\s+)(\.{1,2}/[^"'\s,}]*)"#)
+            .expect("static regex")
+    });
+    for c in RELATIVE.captures_iter(text) {
+        out.push(Link::Path(c[1].trim_end_matches('/').to_string()));
+    }
+    match kind {
+        ManifestKind::Pom => {
+            static MODULE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"<module>\s*([^<\s]+)\s*</module>").expect("static regex")
+            });
+            for c in MODULE.captures_iter(text) {
+                out.push(Link::Path(c[1].to_string()));
+            }
+        }
+        ManifestKind::Gradle => {
+            static PROJECT: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r#"project\(\s*(?:path\s*[:=]\s*)?["']:([^"']+)["']"#)
+                    .expect("static regex")
+            });
+            for c in PROJECT.captures_iter(text) {
+                out.push(Link::Name(c[1].replace(':', "/")));
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 #[cfg(test)]

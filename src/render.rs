@@ -129,6 +129,7 @@ fn table(report: &Report, width: Option<u16>) -> String {
         }
         let _ = writeln!(out, "{t}\n");
     }
+    analysis_tables(report, width, &mut out);
     if s.secrets > 0 {
         let _ = writeln!(
             out,
@@ -151,4 +152,180 @@ fn table(report: &Report, width: Option<u16>) -> String {
         );
     }
     out
+}
+
+fn analysis_tables(report: &Report, width: Option<u16>, out: &mut String) {
+    if report.components.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Lock-in score: {}/100 (0 = free to switch, 100 = cannot leave)",
+        report.lock_in.score
+    );
+    let mut factors: Vec<_> = report
+        .lock_in
+        .factors
+        .iter()
+        .filter(|f| f.points > 0.0)
+        .collect();
+    factors.sort_by(|a, b| b.points.total_cmp(&a.points));
+    let mut t = new_table(
+        width,
+        &[
+            "Factor",
+            "Weight",
+            "Value",
+            "Points",
+            "Largest contributions",
+        ],
+    );
+    for f in factors.iter().take(5) {
+        // The report's detail starts with what the factor measures (see lock_in_method).
+        let measures = report
+            .lock_in_method
+            .iter()
+            .find(|m| m.factor == f.factor)
+            .map(|m| m.measures.as_str());
+        let detail = measures
+            .and_then(|m| f.detail.strip_prefix(m))
+            .map(|d| d.trim_start_matches(['.', ' ']))
+            .unwrap_or(&f.detail);
+        t.add_row(vec![
+            f.factor.clone(),
+            format!("{:.0}", f.weight),
+            format!("{:.2}", f.value),
+            format!("{:.1}", f.points),
+            detail.to_string(),
+        ]);
+    }
+    let _ = writeln!(out, "{t}\n");
+
+    let mut t = new_table(
+        width,
+        &["Component", "Owners", "Lock-in", "Vendors", "Abstractions"],
+    );
+    let mut comps: Vec<_> = report.components.iter().collect();
+    comps.sort_by(|a, b| b.lock_in.score.cmp(&a.lock_in.score).then(a.id.cmp(&b.id)));
+    for c in &comps {
+        let mut vendors = c.vendors.clone();
+        vendors.extend(
+            c.inherited_vendors
+                .iter()
+                .map(|v| format!("{v} (via deps)")),
+        );
+        t.add_row(vec![
+            c.id.clone(),
+            c.owners.join(" "),
+            c.lock_in.score.to_string(),
+            short_list(&vendors),
+            if c.abstractions.is_empty() {
+                "none".into()
+            } else {
+                c.abstractions.join(", ")
+            },
+        ]);
+    }
+    let _ = writeln!(out, "{t}\n");
+
+    if !report.single_points_of_failure.is_empty() {
+        let _ = writeln!(out, "Single points of failure (by blast radius):");
+        let mut t = new_table(
+            width,
+            &[
+                "Kind",
+                "Subject",
+                "Capability",
+                "Components affected",
+                "Call sites",
+                "Owners",
+            ],
+        );
+        for spof in report.single_points_of_failure.iter().take(8) {
+            let mut affected = spof.components.clone();
+            affected.extend(
+                spof.blast_radius
+                    .transitive_dependants
+                    .iter()
+                    .map(|d| format!("{d} (dependant)")),
+            );
+            t.add_row(vec![
+                spof.kind.clone(),
+                spof.subject.clone(),
+                spof.capability.clone(),
+                short_list(&affected),
+                spof.blast_radius.call_sites.to_string(),
+                short_list(&spof.owners),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+        if report.single_points_of_failure.len() > 8 {
+            let _ = writeln!(
+                out,
+                "… and {} more; each with why it has no fallback in --format json",
+                report.single_points_of_failure.len() - 8
+            );
+        }
+        out.push('\n');
+    }
+    if !report.abstraction_targets.is_empty() {
+        let _ = writeln!(out, "Where to build abstraction layers first:");
+        let mut t = new_table(
+            width,
+            &[
+                "Component",
+                "Points removed",
+                "Vendors",
+                "Direct call sites",
+            ],
+        );
+        for a in report.abstraction_targets.iter().take(5) {
+            t.add_row(vec![
+                a.component.clone(),
+                format!("{:.1}", a.points_removed),
+                a.vendors.join(", "),
+                short_list(&a.call_sites),
+            ]);
+        }
+        let _ = writeln!(out, "{t}\n");
+    }
+    if !report.retirements.is_empty() {
+        let _ = writeln!(out, "Model retirement calendar (as of {}):", report.as_of);
+        let mut t = new_table(
+            width,
+            &["Model", "Vendor", "Retires", "Days left", "Components"],
+        );
+        for r in &report.retirements {
+            let days = if r.days_left < 0 {
+                format!("retired {} days ago", -r.days_left)
+            } else {
+                r.days_left.to_string()
+            };
+            t.add_row(vec![
+                r.model.clone(),
+                r.vendor.clone(),
+                r.retires.clone(),
+                days,
+                short_list(&r.components),
+            ]);
+        }
+        let _ = writeln!(out, "{t}\n");
+    }
+    if !report.residency.is_empty() {
+        let _ = writeln!(out, "Data residency:");
+        let mut t = new_table(
+            width,
+            &["Vendor", "Jurisdiction", "Endpoint", "Region", "Components"],
+        );
+        for r in &report.residency {
+            t.add_row(vec![
+                r.vendor.clone(),
+                r.jurisdiction.clone(),
+                r.endpoint.clone(),
+                r.region.clone(),
+                short_list(&r.components),
+            ]);
+        }
+        let _ = writeln!(out, "{t}\n");
+    }
 }

@@ -2,11 +2,17 @@
 //! Built from a scan's findings; holds inventories (vendors, models, endpoints, components) that
 //! count only medium- and high-confidence findings.
 
+use crate::analysis::components::ComponentSet;
+use crate::analysis::graph::{self, Graph};
+use crate::analysis::{
+    self, AbstractionTarget, ComponentAnalysis, LockIn, ResidencyRow, Retirement,
+    SinglePointOfFailure,
+};
 use crate::finding::{Confidence, Diagnostic, Finding, Kind};
 use crate::rules::RuleSet;
 use crate::scan::ScanResult;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 pub const SCHEMA: &str = "aidep.report/v1";
 
@@ -19,11 +25,25 @@ pub struct Report {
     pub vendors: Vec<VendorSummary>,
     pub models: Vec<ModelSummary>,
     pub endpoints: Vec<EndpointSummary>,
-    pub components: Vec<ComponentSummary>,
+    pub components: Vec<ComponentAnalysis>,
     pub graph: Graph,
-    pub single_points_of_failure: Vec<serde_json::Value>,
+    pub single_points_of_failure: Vec<SinglePointOfFailure>,
     pub lock_in: LockIn,
+    /// How the score is computed: every factor, its weight and what it measures.
+    pub lock_in_method: Vec<FactorDefinition>,
+    pub abstraction_targets: Vec<AbstractionTarget>,
+    /// The date the retirement calendar counts days from (today, or SOURCE_DATE_EPOCH's date).
+    pub as_of: String,
+    pub retirements: Vec<Retirement>,
+    pub residency: Vec<ResidencyRow>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FactorDefinition {
+    pub factor: String,
+    pub weight: f64,
+    pub measures: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -86,37 +106,25 @@ pub struct EndpointSummary {
     pub components: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ComponentSummary {
-    pub id: String,
-    pub path: String,
-    pub vendors: Vec<String>,
-    pub findings: usize,
-    pub lock_in: LockIn,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Graph {
-    pub nodes: Vec<serde_json::Value>,
-    pub edges: Vec<serde_json::Value>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct LockIn {
-    pub score: u32,
-    pub factors: Vec<serde_json::Value>,
-}
-
 fn counts_for_inventory(f: &Finding) -> bool {
     f.confidence >= Confidence::Medium && f.kind != Kind::Secret
 }
 
 impl Report {
-    pub fn build(rules: &RuleSet, scan: ScanResult) -> Report {
+    /// `root` is where CODEOWNERS is looked for; `as_of` (days since 1970) dates the retirement
+    /// calendar.
+    pub fn build(
+        rules: &RuleSet,
+        scan: ScanResult,
+        root: Option<&std::path::Path>,
+        as_of: i64,
+    ) -> Report {
+        let component_set = ComponentSet::build(root, &scan.manifests);
+        let analysis = analysis::analyze(rules, &scan.findings, &component_set, as_of);
+        let graph = graph::build(&scan.findings, &component_set);
         let mut vendors: BTreeMap<String, VendorSummary> = BTreeMap::new();
         let mut models: BTreeMap<(String, String), ModelSummary> = BTreeMap::new();
         let mut endpoints: BTreeMap<(String, String), EndpointSummary> = BTreeMap::new();
-        let mut components: BTreeMap<String, (BTreeSet<String>, usize)> = BTreeMap::new();
         for f in scan.findings.iter().filter(|f| counts_for_inventory(f)) {
             let pack = rules.pack_by_id(&f.vendor).map(|i| rules.pack(i));
             let v = vendors
@@ -139,9 +147,6 @@ impl Report {
             if !v.components.contains(&f.component) {
                 v.components.push(f.component.clone());
             }
-            let c = components.entry(f.component.clone()).or_default();
-            c.0.insert(f.vendor.clone());
-            c.1 += 1;
             if let Some(model) = &f.model {
                 let entry = rules
                     .catalog
@@ -190,16 +195,6 @@ impl Report {
         for e in endpoints.values_mut() {
             e.components.sort();
         }
-        let components: Vec<ComponentSummary> = components
-            .into_iter()
-            .map(|(id, (vendors, findings))| ComponentSummary {
-                path: id.clone(),
-                id,
-                vendors: vendors.into_iter().collect(),
-                findings,
-                lock_in: LockIn::default(),
-            })
-            .collect();
         let secrets = scan
             .findings
             .iter()
@@ -212,11 +207,11 @@ impl Report {
             findings: scan.findings.len(),
             vendors: vendors.len(),
             models: models.len(),
-            components: components.len(),
+            components: analysis.components.len(),
             secrets,
             test_findings_excluded: scan.stats.test_findings_excluded,
             diagnostics: scan.diagnostics.len(),
-            lock_in_score: 0,
+            lock_in_score: analysis.lock_in.score,
         };
         Report {
             schema: SCHEMA.to_string(),
@@ -230,10 +225,22 @@ impl Report {
             vendors: vendors.into_values().collect(),
             models: models.into_values().collect(),
             endpoints: endpoints.into_values().collect(),
-            components,
-            graph: Graph::default(),
-            single_points_of_failure: Vec::new(),
-            lock_in: LockIn::default(),
+            components: analysis.components,
+            graph,
+            single_points_of_failure: analysis.single_points_of_failure,
+            lock_in: analysis.lock_in,
+            lock_in_method: analysis::WEIGHTS
+                .iter()
+                .map(|(f, w, m)| FactorDefinition {
+                    factor: f.to_string(),
+                    weight: *w,
+                    measures: m.to_string(),
+                })
+                .collect(),
+            abstraction_targets: analysis.abstraction_targets,
+            as_of: analysis.as_of,
+            retirements: analysis.retirements,
+            residency: analysis.residency,
             diagnostics: scan.diagnostics,
         }
     }

@@ -48,7 +48,16 @@ pub struct ScanStats {
     pub test_findings_excluded: usize,
 }
 
+/// A manifest as the component graph needs it.
+#[derive(Debug, Clone)]
+pub struct ManifestRecord {
+    pub file: String,
+    pub own_name: Option<(Ecosystem, String)>,
+    pub links: Vec<crate::manifest::Link>,
+}
+
 pub struct ScanResult {
+    pub manifests: Vec<ManifestRecord>,
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
     pub stats: ScanStats,
@@ -177,11 +186,13 @@ fn scan_file(
         return None;
     }
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    if !utf16 && !rules.prefilter_hit(&bytes) {
+    // Manifests are always read: they make the component graph even without a vendor in them.
+    let manifest = matches!(file_type, FileType::Manifest(_));
+    if !utf16 && !manifest && !rules.prefilter_hit(&bytes) {
         return None;
     }
     let (text, warning) = decode(&bytes);
-    if utf16 && !rules.prefilter_hit(text.as_bytes()) {
+    if utf16 && !manifest && !rules.prefilter_hit(text.as_bytes()) {
         return None;
     }
     stats.matched.fetch_add(1, Ordering::Relaxed);
@@ -345,6 +356,21 @@ fn finish(
     let mut findings = Vec::new();
     let mut diagnostics = collected.diagnostics;
     let mut test_lines: HashMap<String, Vec<std::ops::RangeInclusive<u32>>> = HashMap::new();
+    let manifests: Vec<ManifestRecord> = collected
+        .outputs
+        .iter()
+        .filter(|(file, _)| {
+            matches!(
+                FileType::of(file.rsplit('/').next().unwrap_or(file)),
+                FileType::Manifest(_)
+            )
+        })
+        .map(|(file, o)| ManifestRecord {
+            file: file.clone(),
+            own_name: o.own_name.clone(),
+            links: o.links.clone(),
+        })
+        .collect();
     let own_names: Vec<(Ecosystem, String)> = collected
         .outputs
         .iter()
@@ -388,6 +414,7 @@ fn finish(
     diagnostics.sort();
     diagnostics.dedup();
     ScanResult {
+        manifests,
         findings,
         diagnostics,
         stats,

@@ -4,8 +4,11 @@
 use assert_cmd::Command;
 use std::path::Path;
 
+/// The retirement calendar counts days from SOURCE_DATE_EPOCH: 2026-11-24, so snapshots hold.
 fn aidep() -> Command {
-    Command::cargo_bin("aidep").unwrap()
+    let mut cmd = Command::cargo_bin("aidep").unwrap();
+    cmd.env("SOURCE_DATE_EPOCH", "1795478400");
+    cmd
 }
 
 fn monorepo() -> &'static str {

@@ -364,7 +364,7 @@ fn secrets_are_redacted_everywhere() {
         .expect("the planted key")
         .to_string();
     let r = scan_dir(monorepo(), true);
-    let report = aidep::report::Report::build(rules(), r);
+    let report = aidep::report::Report::build(rules(), r, Some(monorepo()), 20_781);
     for format in [
         aidep::render::Format::Json,
         aidep::render::Format::Yaml,
@@ -396,7 +396,7 @@ fn output_is_identical_whatever_the_thread_count() {
         o.threads = threads;
         let r = aidep::scan::scan(rules(), &o, &()).unwrap();
         aidep::render::render(
-            &aidep::report::Report::build(rules(), r),
+            &aidep::report::Report::build(rules(), r, Some(monorepo()), 20_781),
             aidep::render::Format::Json,
             None,
         )

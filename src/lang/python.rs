@@ -21,6 +21,8 @@ struct Extractor<'s> {
     bindings: Bindings,
     facts: SourceFacts,
     call_index: HashMap<usize, usize>,
+    /// Constants passed by name to the call being read, as (value, position, keyword).
+    flowed: Vec<(String, crate::facts::Pos, Option<String>)>,
 }
 
 pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
@@ -29,6 +31,7 @@ pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
         bindings: Bindings::default(),
         facts: SourceFacts::default(),
         call_index: HashMap::new(),
+        flowed: Vec::new(),
     };
     for_each_node(tree, |node| ex.visit(node));
     ex.facts
@@ -213,9 +216,14 @@ impl<'s> Extractor<'s> {
                         let key = arg
                             .child_by_field_name("name")
                             .map(|n| self.text(n).to_string());
-                        let value = arg
-                            .child_by_field_name("value")
-                            .map_or(ArgValue::Other, |v| self.value(v));
+                        let value_node = arg.child_by_field_name("value");
+                        let value = value_node.map_or(ArgValue::Other, |v| self.value(v));
+                        // `model=TUNED` where `TUNED = "ft:…"`: the string flows here.
+                        if let (Some(v), ArgValue::Str(text)) = (value_node, &value)
+                            && v.kind() == "identifier"
+                        {
+                            self.flowed.push((text.clone(), pos(v), key.clone()));
+                        }
                         args.push(Arg { name: key, value });
                     }
                     "comment" => {}
@@ -256,7 +264,16 @@ impl<'s> Extractor<'s> {
                 pos: pos(node),
             });
         }
-        self.call_index.insert(node.id(), self.facts.calls.len());
+        let idx = self.facts.calls.len();
+        for (value, at, key) in self.flowed.drain(..) {
+            self.facts.strings.push(StringLit {
+                value,
+                pos: at,
+                key,
+                call: Some(idx),
+            });
+        }
+        self.call_index.insert(node.id(), idx);
         self.facts.calls.push(Call {
             name,
             resolved,
