@@ -50,6 +50,12 @@ struct GraphArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ListFormat {
+    Table,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum GraphFormat {
     Dot,
     Mermaid,
@@ -99,6 +105,9 @@ enum RulesCommand {
     List {
         #[arg(long, value_name = "DIR")]
         rules: Vec<PathBuf>,
+        /// `markdown` writes the page kept in docs/vendors.md.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
     /// Everything one pack matches.
     Show {
@@ -227,8 +236,12 @@ fn graph_command(args: GraphArgs) -> Result<ExitCode, Error> {
 
 fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
     match cmd {
-        RulesCommand::List { rules } => {
+        RulesCommand::List { rules, format } => {
             let rules = load_rules(&rules)?;
+            if format == ListFormat::Markdown {
+                write_out(None, &aidep::render::vendor_catalog_markdown(&rules))?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let mut table = comfy_table::Table::new();
             table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
             table.set_header([

@@ -329,3 +329,47 @@ fn analysis_tables(report: &Report, width: Option<u16>, out: &mut String) {
         let _ = writeln!(out, "{t}\n");
     }
 }
+
+/// docs/vendors.md: the catalog as a page, generated from the packs (a test keeps it current).
+pub fn vendor_catalog_markdown(rules: &crate::rules::RuleSet) -> String {
+    let mut out = String::from(
+        "# Vendors aidep knows\n\nGenerated from `rules/vendors/*.yaml` and `rules/models.json` by\n`aidep rules list --format markdown > docs/vendors.md`; a test fails when it is out of date.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "{} vendor packs, {} model ids in the catalog.\n",
+        rules.packs.len(),
+        rules.catalog.len()
+    );
+    out.push_str("| Vendor | Id | Category | Jurisdiction | Capabilities | Packages | Endpoints | Models |\n");
+    out.push_str("|---|---|---|---|---|---|---|---|\n");
+    let mut packs: Vec<_> = rules.packs.iter().collect();
+    packs.sort_by(|a, b| (&a.category, &a.id).cmp(&(&b.category, &b.id)));
+    for p in packs {
+        let mut packages: Vec<String> = p
+            .packages
+            .iter()
+            .flat_map(|(eco, names)| names.iter().map(move |n| format!("{}:{n}", eco.as_str())))
+            .collect();
+        for i in &p.integrations {
+            packages.extend(i.packages.iter().flat_map(|(eco, names)| {
+                names.iter().map(move |n| format!("{}:{n} (via {})", eco.as_str(), i.framework))
+            }));
+        }
+        let endpoints: Vec<String> = p.endpoints.iter().map(|e| format!("`{}`", e.template)).collect();
+        let models = rules.catalog.entries.iter().filter(|m| m.vendor == p.id).count();
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} | {} | {} | {} | {} |",
+            p.name.replace('|', "\\|"),
+            p.id,
+            p.category,
+            p.jurisdiction,
+            p.capabilities.join(", "),
+            packages.join(", ").replace('|', "\\|"),
+            endpoints.join(", "),
+            models
+        );
+    }
+    out
+}

@@ -212,3 +212,14 @@ fn integration_packages_name_the_vendor_and_the_framework() {
         ("acme-llm", Some("through vercel-ai-sdk"))
     );
 }
+
+#[test]
+fn docs_vendors_md_is_current() {
+    let expected = aidep::render::vendor_catalog_markdown(rules());
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/vendors.md");
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/vendors.md is out of date: run `cargo run -- rules list --format markdown > docs/vendors.md`"
+    );
+}
