@@ -353,11 +353,22 @@ pub fn vendor_catalog_markdown(rules: &crate::rules::RuleSet) -> String {
             .collect();
         for i in &p.integrations {
             packages.extend(i.packages.iter().flat_map(|(eco, names)| {
-                names.iter().map(move |n| format!("{}:{n} (via {})", eco.as_str(), i.framework))
+                names
+                    .iter()
+                    .map(move |n| format!("{}:{n} (via {})", eco.as_str(), i.framework))
             }));
         }
-        let endpoints: Vec<String> = p.endpoints.iter().map(|e| format!("`{}`", e.template)).collect();
-        let models = rules.catalog.entries.iter().filter(|m| m.vendor == p.id).count();
+        let endpoints: Vec<String> = p
+            .endpoints
+            .iter()
+            .map(|e| format!("`{}`", e.template))
+            .collect();
+        let models = rules
+            .catalog
+            .entries
+            .iter()
+            .filter(|m| m.vendor == p.id)
+            .count();
         let _ = writeln!(
             out,
             "| {} | `{}` | {} | {} | {} | {} | {} | {} |",

@@ -327,6 +327,32 @@ impl ModelCatalog {
         if let Some(hit) = self.lookup_plain(&lower) {
             return Some(hit);
         }
+        // Vertex publisher models: `projects/p/locations/l/publishers/google/models/gemini-1.5-pro`
+        if let Some(i) = lower.find("publishers/") {
+            let rest = &lower[i + "publishers/".len()..];
+            let model = rest.split_once("/models/").map(|(_, m)| m)?;
+            let inner = self.lookup(model);
+            return Some(ModelHit {
+                entry: inner.as_ref().and_then(|h| h.entry),
+                vendor: "google-vertex".into(),
+                family: inner.and_then(|h| h.family),
+                fine_tuned: false,
+                prefix: Some("vertex".into()),
+            });
+        }
+        // Bedrock custom and provisioned models: `arn:aws:bedrock:eu-west-1:123:custom-model/…`
+        if let Some(rest) = lower.strip_prefix("arn:aws:bedrock:") {
+            let custom = rest.contains(":custom-model/") || rest.contains(":provisioned-model/");
+            let base = rest.rsplit('/').next().unwrap_or(rest);
+            let inner = self.lookup(base);
+            return Some(ModelHit {
+                entry: inner.as_ref().and_then(|h| h.entry),
+                vendor: "aws-bedrock".into(),
+                family: inner.and_then(|h| h.family),
+                fine_tuned: custom,
+                prefix: Some("bedrock".into()),
+            });
+        }
         if let Some(rest) = lower.strip_prefix("ft:") {
             let base = rest.split(':').next()?;
             let mut hit = self.lookup_plain(base)?;
@@ -598,6 +624,14 @@ mod tests {
             .unwrap();
         assert_eq!(bedrock.vendor, "aws-bedrock");
         assert_eq!(c.lookup("llama3.1:8b").unwrap().vendor, "ollama");
+        let vertex = c.lookup("projects/acme/locations/europe-west4/publishers/anthropic/models/claude-3-5-sonnet-20240620").unwrap();
+        assert_eq!(
+            (vertex.vendor.as_str(), vertex.family.as_deref()),
+            ("google-vertex", Some("claude"))
+        );
+        let custom = c.lookup("arn:aws:bedrock:eu-west-1:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abc123").unwrap();
+        assert_eq!(custom.vendor, "aws-bedrock");
+        assert!(custom.fine_tuned);
     }
 
     #[test]
