@@ -189,7 +189,7 @@ fn analysis_tables(report: &Report, width: Option<u16>, out: &mut String) {
             .map(|m| m.measures.as_str());
         let detail = measures
             .and_then(|m| f.detail.strip_prefix(m))
-            .map(|d| d.trim_start_matches(['.', ' ']))
+            .map(|d| d.trim_start_matches([' ', '—']))
             .unwrap_or(&f.detail);
         t.add_row(vec![
             f.factor.clone(),

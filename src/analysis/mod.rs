@@ -642,7 +642,7 @@ pub fn analyze(
             let detail = if top.is_empty() {
                 description.to_string()
             } else {
-                format!("{description}. {}", top.join("; "))
+                format!("{description} — {}", top.join("; "))
             };
             factor(name, value, detail, overall_evidence[i].clone())
         })
@@ -901,7 +901,7 @@ fn residency(rules: &RuleSet, findings: &[&Finding]) -> Vec<ResidencyRow> {
     }
     for f in findings
         .iter()
-        .filter(|f| is_provider(rules, &f.vendor) && !seen_vendor.contains(f.vendor.as_str()))
+        .filter(|f| serves(rules, f) && !seen_vendor.contains(f.vendor.as_str()))
     {
         rows.entry((
             f.vendor.clone(),
