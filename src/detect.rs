@@ -218,6 +218,7 @@ impl<'a> Collector<'a> {
             capability: None,
             proprietary: false,
             via: None,
+            suppressed: None,
         });
         self.out.findings.last_mut()
     }
@@ -383,6 +384,7 @@ impl<'a> Collector<'a> {
             capability: None,
             proprietary: false,
             via: None,
+            suppressed: None,
         });
     }
 
@@ -749,7 +751,96 @@ pub fn analyze(rules: &RuleSet, redactor: &Redactor, path: &str, text: &str) -> 
         FileType::Other => {}
     }
     c.secrets(text, &comments);
+    apply_suppressions(&mut c.out, path, text);
     c.out
+}
+
+/// An inline suppression: `aidep:ignore <vendor-or-rule> -- <reason>` in a comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub line: u32,
+    pub target: String,
+    pub reason: Option<String>,
+    pub used: bool,
+}
+
+pub const SUPPRESSION_MARKER: &str = "aidep:ignore";
+
+pub fn suppressions_in(text: &str) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    if !text.contains(SUPPRESSION_MARKER) {
+        return out;
+    }
+    for (n, line) in text.lines().enumerate() {
+        let Some(i) = line.find(SUPPRESSION_MARKER) else {
+            continue;
+        };
+        let rest = line[i + SUPPRESSION_MARKER.len()..].trim();
+        let (target, reason) = match rest.split_once("--") {
+            Some((t, r)) => (
+                t.trim(),
+                Some(
+                    r.trim()
+                        .trim_end_matches("*/")
+                        .trim_end_matches("-->")
+                        .trim(),
+                ),
+            ),
+            None => (rest.trim_end_matches("*/").trim(), None),
+        };
+        let target = target.split_whitespace().next().unwrap_or("").to_string();
+        out.push(Suppression {
+            line: n as u32 + 1,
+            target,
+            reason: reason.filter(|r| !r.is_empty()).map(str::to_string),
+            used: false,
+        });
+    }
+    out
+}
+
+/// Marks findings silenced by a suppression on their line or the line above; a suppression
+/// without a reason silences nothing and is reported, as is one that silences nothing.
+fn apply_suppressions(out: &mut FileOutput, path: &str, text: &str) {
+    let mut list = suppressions_in(text);
+    if list.is_empty() {
+        return;
+    }
+    for f in &mut out.findings {
+        for s in list.iter_mut() {
+            let near = s.line == f.line || s.line + 1 == f.line;
+            let matches = s.target == f.vendor || s.target == f.rule || s.target == "all";
+            if near && matches {
+                s.used = true;
+                if let Some(reason) = &s.reason {
+                    f.suppressed = Some(reason.clone());
+                }
+            }
+        }
+    }
+    for s in list {
+        if s.reason.is_none() {
+            out.diagnostics.push(Diagnostic::new(
+                "suppression-without-reason",
+                path,
+                Some(s.line),
+                format!(
+                    "`aidep:ignore {}` has no `-- reason`: it silences nothing",
+                    s.target
+                ),
+            ));
+        } else if !s.used {
+            out.diagnostics.push(Diagnostic::new(
+                "unused-suppression",
+                path,
+                Some(s.line),
+                format!(
+                    "`aidep:ignore {}` matches no finding on this line or the next",
+                    s.target
+                ),
+            ));
+        }
+    }
 }
 
 /// "line N: …" → N.

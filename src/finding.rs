@@ -127,6 +127,9 @@ pub struct Finding {
     pub proprietary: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// An inline `aidep:ignore <vendor-or-rule> -- <reason>` that silences this finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
 }
 
 /// A file aidep skipped or could only partly read. Codes are public: scripts may match on them.

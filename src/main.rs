@@ -26,6 +26,10 @@ struct Cli {
 enum Command {
     /// Inventory every AI-vendor dependency under PATH.
     Scan(ScanArgs),
+    /// The CI gate: fail (exit 1) on AI dependencies that are new and not accepted.
+    Check(CheckArgs),
+    /// Write the accepted state for `check`.
+    Baseline(BaselineArgs),
     /// The dependency graph: components, vendors, models, endpoints and credentials.
     Graph(GraphArgs),
     /// The vendor catalog and its self-tests.
@@ -41,6 +45,61 @@ struct GraphArgs {
     format: GraphFormat,
     #[arg(short, long)]
     output: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    #[arg(long)]
+    include_tests: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Findings already accepted (default: .aidep-baseline.json at the root, if present).
+    #[arg(long, conflicts_with = "base")]
+    baseline: Option<PathBuf>,
+    /// Compare with a git revision instead (e.g. origin/main); the work tree is not touched.
+    #[arg(long)]
+    base: Option<String>,
+    /// Policy file (default: aidep.yaml / .aidep.yaml at the root).
+    #[arg(long, alias = "policy")]
+    config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Report violations but exit 0.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Include baselined findings in SARIF too.
+    #[arg(long)]
+    sarif_all: bool,
+    #[arg(long, value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    #[arg(long)]
+    include_tests: bool,
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Markdown,
+}
+
+#[derive(Args)]
+struct BaselineArgs {
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    #[arg(short, long, default_value = aidep::check::DEFAULT_BASELINE)]
+    output: PathBuf,
     #[arg(long, value_name = "DIR")]
     rules: Vec<PathBuf>,
     #[arg(long, value_name = "GLOB")]
@@ -209,10 +268,140 @@ fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
     let root = args.path.is_dir().then_some(args.path.as_path());
     let report = Report::build(&rules, result, root, aidep::analysis::as_of_days());
     for (i, format) in formats.iter().enumerate() {
-        let text = render::render(&report, *format, terminal_width());
+        let text = render::render(&rules, &report, *format, terminal_width());
         write_out(args.output.get(i).map(PathBuf::as_path), &text)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn report_for(
+    rules: &RuleSet,
+    path: &Path,
+    excludes: &[String],
+    include_tests: bool,
+    quiet: bool,
+) -> Result<Report, Error> {
+    let mut options = ScanOptions::new(path);
+    options.excludes = excludes.to_vec();
+    options.include_tests = include_tests;
+    let result = scan::scan(rules, &options, &())?;
+    if !quiet {
+        let mut err = std::io::stderr().lock();
+        for d in &result.diagnostics {
+            let _ = writeln!(err, "aidep: warning: {d}");
+        }
+    }
+    let root = path.is_dir().then_some(path);
+    Ok(Report::build(
+        rules,
+        result,
+        root,
+        aidep::analysis::as_of_days(),
+    ))
+}
+
+fn baseline_command(args: BaselineArgs) -> Result<ExitCode, Error> {
+    let rules = load_rules(&args.rules)?;
+    let report = report_for(&rules, &args.path, &args.exclude, args.include_tests, false)?;
+    let baseline = aidep::check::Baseline::from_findings(&report.findings);
+    let text = serde_json::to_string_pretty(&baseline).expect("baseline serializes") + "\n";
+    write_out(Some(&args.output), &text)?;
+    eprintln!(
+        "aidep: wrote {} accepted findings to {}",
+        baseline.findings.len(),
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check_command(args: CheckArgs) -> Result<ExitCode, Error> {
+    let rules = load_rules(&args.rules)?;
+    let policy = aidep::policy::Policy::discover(args.config.as_deref(), &args.path)?;
+    let report = report_for(
+        &rules,
+        &args.path,
+        &args.exclude,
+        args.include_tests,
+        args.quiet,
+    )?;
+    let (accepted, compared_with) = match (&args.base, &args.baseline) {
+        (Some(rev), _) => {
+            let files = aidep::gitrev::files_at(&args.path, rev, scan::DEFAULT_MAX_FILESIZE)?;
+            let mut options = ScanOptions::new(&args.path);
+            options.excludes = args.exclude.clone();
+            options.include_tests = args.include_tests;
+            let base = scan::scan_blobs(&rules, files, &options)?;
+            (
+                Some(aidep::check::Baseline::from_findings(&base.findings)),
+                format!("git revision {rev}"),
+            )
+        }
+        (None, explicit) => {
+            let path = explicit
+                .clone()
+                .unwrap_or_else(|| args.path.join(aidep::check::DEFAULT_BASELINE));
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::Config {
+                    file: path.display().to_string(),
+                    line: None,
+                    message: e.to_string(),
+                })?;
+                (
+                    Some(aidep::check::Baseline::parse(
+                        &path.display().to_string(),
+                        &text,
+                    )?),
+                    path.display().to_string(),
+                )
+            } else if explicit.is_some() {
+                return Err(Error::Config {
+                    file: path.display().to_string(),
+                    line: None,
+                    message: "no such baseline".into(),
+                });
+            } else {
+                (
+                    None,
+                    "an empty baseline (no .aidep-baseline.json)".to_string(),
+                )
+            }
+        }
+    };
+    let today = aidep::analysis::civil_from_days(aidep::analysis::as_of_days());
+    let outcome = aidep::check::check(
+        &rules,
+        &report,
+        accepted.as_ref(),
+        &compared_with,
+        &policy,
+        &today,
+    );
+    let text = match args.format {
+        CheckFormat::Text => render::check_text(&outcome),
+        CheckFormat::Json => {
+            serde_json::to_string_pretty(&outcome).expect("outcome serializes") + "\n"
+        }
+        CheckFormat::Markdown => render::check_markdown(&outcome),
+        CheckFormat::Sarif => {
+            let new: std::collections::BTreeSet<&str> =
+                outcome.new_findings.iter().map(String::as_str).collect();
+            let results: Vec<&aidep::finding::Finding> = report
+                .findings
+                .iter()
+                .filter(|f| args.sarif_all || new.contains(f.id.as_str()))
+                .collect();
+            aidep::sarif::sarif(&rules, &report, &results)
+        }
+    };
+    write_out(args.output.as_deref(), &text)?;
+    if args.format != CheckFormat::Text && !args.quiet {
+        eprint!("{}", render::check_text(&outcome));
+    }
+    Ok(if outcome.passed || args.exit_zero {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn graph_command(args: GraphArgs) -> Result<ExitCode, Error> {
@@ -393,6 +582,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Scan(args) => scan_command(args),
+        Command::Check(args) => check_command(args),
+        Command::Baseline(args) => baseline_command(args),
         Command::Graph(args) => graph_command(args),
         Command::Rules(cmd) => rules_command(cmd),
     };

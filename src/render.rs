@@ -10,10 +10,22 @@ pub enum Format {
     Table,
     Json,
     Yaml,
+    Sarif,
+    Markdown,
 }
 
-pub fn render(report: &Report, format: Format, width: Option<u16>) -> String {
+pub fn render(
+    rules: &crate::rules::RuleSet,
+    report: &Report,
+    format: Format,
+    width: Option<u16>,
+) -> String {
     match format {
+        Format::Sarif => {
+            let all: Vec<&crate::finding::Finding> = report.findings.iter().collect();
+            crate::sarif::sarif(rules, report, &all)
+        }
+        Format::Markdown => markdown(report),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(report).expect("the report serializes");
             s.push('\n');
@@ -382,5 +394,174 @@ pub fn vendor_catalog_markdown(rules: &crate::rules::RuleSet) -> String {
             models
         );
     }
+    out
+}
+
+/// An audit summary in Markdown: something a person pastes into a document.
+pub fn markdown(report: &Report) -> String {
+    let s = &report.summary;
+    let mut out = format!(
+        "# AI dependency audit\n\naidep {} (rules {}). {} files scanned; {} findings, {} vendors, {} models, {} components. Lock-in score **{}/100**.\n\n",
+        report.tool.version,
+        report.tool.rules_version,
+        s.files_scanned,
+        s.findings,
+        s.vendors,
+        s.models,
+        s.components,
+        report.lock_in.score
+    );
+    out.push_str("## Vendors\n\n| Vendor | Category | Jurisdiction | Components | Call sites | Findings |\n|---|---|---|---|---:|---:|\n");
+    for v in &report.vendors {
+        let _ = writeln!(
+            out,
+            "| {} (`{}`) | {} | {} | {} | {} | {} |",
+            v.name,
+            v.id,
+            v.category,
+            v.jurisdiction,
+            v.components.join(", "),
+            v.call_sites,
+            v.findings
+        );
+    }
+    out.push_str("\n## Lock-in factors\n\n| Factor | Weight | Value | Points | Detail |\n|---|---:|---:|---:|---|\n");
+    for f in &report.lock_in.factors {
+        let _ = writeln!(
+            out,
+            "| {} | {:.0} | {:.2} | {:.1} | {} |",
+            f.factor,
+            f.weight,
+            f.value,
+            f.points,
+            f.detail.replace('|', "\\|")
+        );
+    }
+    if !report.single_points_of_failure.is_empty() {
+        out.push_str("\n## Single points of failure\n\n| Kind | Subject | Capability | Components | Call sites | Why |\n|---|---|---|---|---:|---|\n");
+        for p in &report.single_points_of_failure {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                p.kind,
+                p.subject,
+                p.capability,
+                p.components.join(", "),
+                p.blast_radius.call_sites,
+                p.why.replace('|', "\\|")
+            );
+        }
+    }
+    if !report.retirements.is_empty() {
+        let _ = write!(
+            out,
+            "\n## Model retirements (as of {})\n\n| Model | Vendor | Retires | Days left | Where |\n|---|---|---|---:|---|\n",
+            report.as_of
+        );
+        for r in &report.retirements {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                r.model,
+                r.vendor,
+                r.retires,
+                r.days_left,
+                r.locations.join(", ")
+            );
+        }
+    }
+    if !report.residency.is_empty() {
+        out.push_str("\n## Data residency\n\n| Vendor | Jurisdiction | Endpoint | Region | Components |\n|---|---|---|---|---|\n");
+        for r in &report.residency {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                r.vendor,
+                r.jurisdiction,
+                r.endpoint,
+                r.region,
+                r.components.join(", ")
+            );
+        }
+    }
+    if s.secrets > 0 {
+        let _ = writeln!(
+            out,
+            "\n**{} hard-coded API key(s)** found; see the JSON report (redacted).",
+            s.secrets
+        );
+    }
+    out
+}
+
+/// The check's verdict for a pull-request comment.
+pub fn check_markdown(outcome: &crate::check::CheckOutcome) -> String {
+    let mut out = String::from("### aidep: AI dependency check\n\n");
+    if outcome.passed {
+        let _ = writeln!(
+            out,
+            "✅ No new AI dependency that is not accepted (compared with {}).",
+            outcome.compared_with
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "❌ {} violation(s) (compared with {}):\n",
+            outcome.violations.len(),
+            outcome.compared_with
+        );
+        out.push_str(
+            "| | Vendor | Component | Where | What | What to do |\n|---|---|---|---|---|---|\n",
+        );
+        for v in &outcome.violations {
+            let place = match (&v.file, v.line) {
+                (Some(f), Some(l)) => format!("`{f}:{l}`"),
+                (Some(f), None) => format!("`{f}`"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                v.code,
+                v.vendor,
+                v.component,
+                place,
+                v.message.replace('|', "\\|"),
+                v.fix.replace('|', "\\|")
+            );
+        }
+    }
+    if !outcome.unused.is_empty() {
+        out.push_str("\n<details><summary>Unused allow entries and suppressions</summary>\n\n");
+        for u in &outcome.unused {
+            let _ = writeln!(out, "- {u}");
+        }
+        out.push_str("\n</details>\n");
+    }
+    out
+}
+
+/// The check's verdict on a terminal.
+pub fn check_text(outcome: &crate::check::CheckOutcome) -> String {
+    let mut out = String::new();
+    for v in &outcome.violations {
+        let place = match (&v.file, v.line) {
+            (Some(f), Some(l)) => format!("{f}:{l}: "),
+            (Some(f), None) => format!("{f}: "),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "{place}{} [{}]\n    fix: {}", v.message, v.code, v.fix);
+    }
+    for u in &outcome.unused {
+        let _ = writeln!(out, "note: {u}");
+    }
+    let _ = writeln!(
+        out,
+        "aidep check: {} against {}: {} violation(s), {} new finding(s)",
+        if outcome.passed { "passed" } else { "FAILED" },
+        outcome.compared_with,
+        outcome.violations.len(),
+        outcome.new_findings.len()
+    );
     out
 }

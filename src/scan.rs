@@ -117,6 +117,14 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     }
 }
 
+/// A report, baseline, check result or SARIF file written by aidep.
+fn is_aidep_output(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    head.trim_start().starts_with('{')
+        && (head.contains("\"schema\": \"aidep.")
+            || (head.contains("sarif-2.1.0") && head.contains("\"name\": \"aidep\"")))
+}
+
 fn is_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return false;
@@ -134,8 +142,6 @@ fn scan_file(
     diagnostics: &mut Vec<Diagnostic>,
     stats: &Counters,
 ) -> Option<FileOutput> {
-    let file_name = rel.rsplit('/').next().unwrap_or(rel);
-    let file_type = FileType::of(file_name);
     let size = match std::fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) => {
@@ -172,8 +178,22 @@ fn scan_file(
             return None;
         }
     };
+    process_bytes(rules, redactor, rel, &bytes, diagnostics, stats)
+}
+
+/// Prefilters and analyses one file's bytes (from disk or from a git revision).
+fn process_bytes(
+    rules: &RuleSet,
+    redactor: &Redactor,
+    rel: &str,
+    bytes: &[u8],
+    diagnostics: &mut Vec<Diagnostic>,
+    stats: &Counters,
+) -> Option<FileOutput> {
+    let file_name = rel.rsplit('/').next().unwrap_or(rel);
+    let file_type = FileType::of(file_name);
     stats.scanned.fetch_add(1, Ordering::Relaxed);
-    if is_binary(&bytes) {
+    if is_binary(bytes) {
         stats.skipped.fetch_add(1, Ordering::Relaxed);
         if file_type.is_known() {
             diagnostics.push(Diagnostic::new(
@@ -188,10 +208,14 @@ fn scan_file(
     let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     // Manifests are always read: they make the component graph even without a vendor in them.
     let manifest = matches!(file_type, FileType::Manifest(_));
-    if !utf16 && !manifest && !rules.prefilter_hit(&bytes) {
+    if is_aidep_output(bytes) {
+        stats.skipped.fetch_add(1, Ordering::Relaxed);
+        return None; // our own reports and baselines name every vendor they found
+    }
+    if !utf16 && !manifest && !rules.prefilter_hit(bytes) {
         return None;
     }
-    let (text, warning) = decode(&bytes);
+    let (text, warning) = decode(bytes);
     if utf16 && !manifest && !rules.prefilter_hit(text.as_bytes()) {
         return None;
     }
@@ -591,6 +615,71 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
         hash = (hash ^ 0xff).wrapping_mul(0x100_0000_01b3);
     }
     hash
+}
+
+/// Scans files given in memory (a git revision's), in parallel, exactly as `scan` scans a tree.
+pub fn scan_blobs(
+    rules: &RuleSet,
+    files: Vec<(String, Vec<u8>)>,
+    options: &ScanOptions,
+) -> Result<ScanResult> {
+    use rayon::prelude::*;
+    let redactor = Redactor::new(rules);
+    let mut ignore = ignore::gitignore::GitignoreBuilder::new("");
+    if let Some((_, text)) = files.iter().find(|(p, _)| p == ".aidepignore") {
+        for line in String::from_utf8_lossy(text).lines() {
+            let _ = ignore.add_line(None, line);
+        }
+    }
+    for glob in &options.excludes {
+        ignore
+            .add_line(None, glob)
+            .map_err(|e| Error::Usage(format!("--exclude {glob}: {e}")))?;
+    }
+    let ignore = ignore.build().map_err(|e| Error::Usage(e.to_string()))?;
+    let counters = Counters::default();
+    let results: Vec<(String, Option<FileOutput>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .filter(|(path, _)| !ignore.matched_path_or_any_parents(path, false).is_ignore())
+        .map(|(path, bytes)| {
+            let mut diagnostics = Vec::new();
+            let out = process_bytes(rules, &redactor, path, bytes, &mut diagnostics, &counters);
+            (path.clone(), out, diagnostics)
+        })
+        .collect();
+    let mut collected = Collected {
+        outputs: Vec::new(),
+        diagnostics: Vec::new(),
+        manifest_dirs: BTreeSet::new(),
+    };
+    for (path, out, mut diagnostics) in results {
+        collected.diagnostics.append(&mut diagnostics);
+        if matches!(
+            FileType::of(path.rsplit('/').next().unwrap_or(&path)),
+            FileType::Manifest(_)
+        ) {
+            collected
+                .manifest_dirs
+                .insert(path.rsplit_once('/').map_or(".", |(d, _)| d).to_string());
+        }
+        if let Some(o) = out {
+            collected.outputs.push((path, o));
+        }
+    }
+    collected.outputs.sort_by(|a, b| a.0.cmp(&b.0));
+    let stats = ScanStats {
+        files_scanned: counters.scanned.load(Ordering::Relaxed),
+        files_matched: counters.matched.load(Ordering::Relaxed),
+        files_skipped: counters.skipped.load(Ordering::Relaxed),
+        test_findings_excluded: 0,
+    };
+    Ok(finish(
+        rules,
+        &redactor,
+        collected,
+        stats,
+        options.include_tests,
+    ))
 }
 
 /// Analyses one in-memory file as the scan would (used by `aidep rules test` and the tests).

@@ -370,7 +370,7 @@ fn secrets_are_redacted_everywhere() {
         aidep::render::Format::Yaml,
         aidep::render::Format::Table,
     ] {
-        let out = aidep::render::render(&report, format, Some(120));
+        let out = aidep::render::render(rules(), &report, format, Some(120));
         assert!(!out.contains(&planted), "{format:?} leaks the key");
         assert!(
             !out.contains(&planted[10..40]),
@@ -396,6 +396,7 @@ fn output_is_identical_whatever_the_thread_count() {
         o.threads = threads;
         let r = aidep::scan::scan(rules(), &o, &()).unwrap();
         aidep::render::render(
+            rules(),
             &aidep::report::Report::build(rules(), r, Some(monorepo()), 20_781),
             aidep::render::Format::Json,
             None,

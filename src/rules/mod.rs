@@ -891,6 +891,8 @@ impl RuleSet {
                 }
             }
         }
+        // Files with inline suppressions are read, so unused ones can be reported.
+        literals.insert(crate::detect::SUPPRESSION_MARKER.to_string());
         for stem in catalog.prefilter_stems() {
             add_to(&mut literals, &stem);
         }
