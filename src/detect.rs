@@ -218,6 +218,7 @@ impl<'a> Collector<'a> {
             capability: None,
             proprietary: false,
             via: None,
+            repository: None,
             suppressed: None,
         });
         self.out.findings.last_mut()
@@ -384,6 +385,7 @@ impl<'a> Collector<'a> {
             capability: None,
             proprietary: false,
             via: None,
+            repository: None,
             suppressed: None,
         });
     }

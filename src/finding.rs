@@ -127,6 +127,9 @@ pub struct Finding {
     pub proprietary: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// The repository a finding comes from, in a merged organisation-wide report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
     /// An inline `aidep:ignore <vendor-or-rule> -- <reason>` that silences this finding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<String>,

@@ -60,3 +60,10 @@ pub fn files_at(root: &Path, rev: &str, max_filesize: u64) -> Result<Vec<(String
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
+
+/// The commit checked out where `root` is, when it is inside a git repository.
+pub fn head_commit(root: &Path) -> Option<String> {
+    let repo = gix::discover(root).ok()?;
+    let id = repo.head_id().ok()?;
+    Some(id.to_string())
+}

@@ -32,6 +32,8 @@ enum Command {
     Baseline(BaselineArgs),
     /// The dependency graph: components, vendors, models, endpoints and credentials.
     Graph(GraphArgs),
+    /// One organisation-wide report from many repositories' JSON reports.
+    Merge(MergeArgs),
     /// The vendor catalog and its self-tests.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -92,6 +94,20 @@ enum CheckFormat {
     Json,
     Sarif,
     Markdown,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// `aidep scan --format json` reports, one per repository.
+    #[arg(required = true)]
+    reports: Vec<PathBuf>,
+    #[arg(long, value_enum)]
+    format: Vec<Format>,
+    #[arg(short, long)]
+    output: Vec<PathBuf>,
+    /// Record the generation time (also set by SOURCE_DATE_EPOCH).
+    #[arg(long)]
+    timestamp: bool,
 }
 
 #[derive(Args)]
@@ -156,6 +172,9 @@ struct ScanArgs {
     /// Show a progress bar even when stderr is not a terminal.
     #[arg(long)]
     progress: bool,
+    /// Record the generation time in the report (also set by SOURCE_DATE_EPOCH).
+    #[arg(long)]
+    timestamp: bool,
 }
 
 #[derive(Subcommand)]
@@ -223,22 +242,87 @@ fn terminal_width() -> Option<u16> {
     }
 }
 
-fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
-    if args.output.len() > args.format.len().max(1) {
+/// Pairs `--format`s with `-o`s in order; at most one format goes to stdout.
+fn output_plan(
+    formats: &[Format],
+    outputs: &[PathBuf],
+) -> Result<Vec<(Format, Option<PathBuf>)>, Error> {
+    if outputs.len() > formats.len().max(1) {
         return Err(Error::Usage(
             "more -o files than --format values: give one --format per -o".into(),
         ));
     }
-    let formats = if args.format.is_empty() {
+    let formats = if formats.is_empty() {
         vec![Format::Table]
     } else {
-        args.format.clone()
+        formats.to_vec()
     };
-    if formats.len() > args.output.len() + 1 {
+    if formats.len() > outputs.len() + 1 {
         return Err(Error::Usage(
             "only one --format can go to stdout: give the others an -o FILE".into(),
         ));
     }
+    Ok(formats
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| (f, outputs.get(i).cloned()))
+        .collect())
+}
+
+/// `--timestamp` or SOURCE_DATE_EPOCH: the time, as RFC 3339 UTC.
+fn generation_time(asked: bool) -> Option<String> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    let secs = match epoch {
+        Some(s) => s,
+        None if asked => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+        None => return None,
+    };
+    let day = aidep::analysis::civil_from_days(secs.div_euclid(86_400));
+    let t = secs.rem_euclid(86_400);
+    Some(format!(
+        "{day}T{:02}:{:02}:{:02}Z",
+        t / 3600,
+        t % 3600 / 60,
+        t % 60
+    ))
+}
+
+fn write_report(
+    rules: &RuleSet,
+    report: &Report,
+    plan: &[(Format, Option<PathBuf>)],
+) -> Result<(), Error> {
+    for (format, path) in plan {
+        let text = render::render(rules, report, *format, terminal_width());
+        write_out(path.as_deref(), &text)?;
+    }
+    Ok(())
+}
+
+fn merge_command(args: MergeArgs) -> Result<ExitCode, Error> {
+    let plan = output_plan(&args.format, &args.output)?;
+    let rules = load_rules(&[])?;
+    let mut inputs = Vec::new();
+    for p in &args.reports {
+        let text = std::fs::read_to_string(p).map_err(|e| Error::Config {
+            file: p.display().to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
+        inputs.push((p.display().to_string(), text));
+    }
+    let mut report = aidep::merge::merge(&rules, &inputs, aidep::analysis::as_of_days())?;
+    report.source.generated_at = generation_time(args.timestamp);
+    write_report(&rules, &report, &plan)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
+    let plan = output_plan(&args.format, &args.output)?;
     let rules = load_rules(&args.rules)?;
     let options = ScanOptions {
         root: args.path.clone(),
@@ -266,11 +350,9 @@ fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
         }
     }
     let root = args.path.is_dir().then_some(args.path.as_path());
-    let report = Report::build(&rules, result, root, aidep::analysis::as_of_days());
-    for (i, format) in formats.iter().enumerate() {
-        let text = render::render(&rules, &report, *format, terminal_width());
-        write_out(args.output.get(i).map(PathBuf::as_path), &text)?;
-    }
+    let mut report = Report::build(&rules, result, root, aidep::analysis::as_of_days());
+    report.source.generated_at = generation_time(args.timestamp);
+    write_report(&rules, &report, &plan)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -585,6 +667,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check_command(args),
         Command::Baseline(args) => baseline_command(args),
         Command::Graph(args) => graph_command(args),
+        Command::Merge(args) => merge_command(args),
         Command::Rules(cmd) => rules_command(cmd),
     };
     match result {

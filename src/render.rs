@@ -12,6 +12,8 @@ pub enum Format {
     Yaml,
     Sarif,
     Markdown,
+    Cyclonedx,
+    Csv,
 }
 
 pub fn render(
@@ -26,6 +28,8 @@ pub fn render(
             crate::sarif::sarif(rules, report, &all)
         }
         Format::Markdown => markdown(report),
+        Format::Cyclonedx => crate::cyclonedx::cyclonedx(rules, report),
+        Format::Csv => csv(report),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(report).expect("the report serializes");
             s.push('\n');
@@ -73,13 +77,16 @@ fn table(report: &Report, width: Option<u16>) -> String {
     if report.vendors.is_empty() {
         out.push_str("No AI vendor dependencies found.\n");
     } else {
+        // In a merged report the repositories say more than the components.
+        let merged = report.vendors.iter().any(|v| !v.repositories.is_empty());
+        let place = if merged { "Repositories" } else { "Components" };
         let mut t = new_table(
             width,
             &[
                 "Vendor",
                 "Category",
                 "Jurisdiction",
-                "Components",
+                place,
                 "Call sites",
                 "Findings",
             ],
@@ -91,7 +98,11 @@ fn table(report: &Report, width: Option<u16>) -> String {
                 format!("{} ({})", v.name, v.id),
                 v.category.clone(),
                 v.jurisdiction.clone(),
-                short_list(&v.components),
+                short_list(if merged {
+                    &v.repositories
+                } else {
+                    &v.components
+                }),
                 v.call_sites.to_string(),
                 v.findings.to_string(),
             ]);
@@ -563,5 +574,53 @@ pub fn check_text(outcome: &crate::check::CheckOutcome) -> String {
         outcome.violations.len(),
         outcome.new_findings.len()
     );
+    out
+}
+
+/// One row per finding. Cells that a spreadsheet would run as a formula are prefixed with `'`.
+pub fn csv(report: &Report) -> String {
+    fn cell(v: &str) -> String {
+        let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{v}")
+        } else {
+            v.to_string()
+        };
+        if v.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v
+        }
+    }
+    let mut out = String::from(
+        "id,repository,rule,vendor,kind,file,line,column,component,scope,confidence,model,family,host,region,package,env,capability,proprietary,via,suppressed,evidence\n",
+    );
+    for f in &report.findings {
+        let row = [
+            f.id.clone(),
+            f.repository.clone().unwrap_or_default(),
+            f.rule.clone(),
+            f.vendor.clone(),
+            f.kind.to_string(),
+            f.file.clone(),
+            f.line.to_string(),
+            f.column.to_string(),
+            f.component.clone(),
+            f.scope.as_str().to_string(),
+            f.confidence.as_str().to_string(),
+            f.model.clone().unwrap_or_default(),
+            f.family.clone().unwrap_or_default(),
+            f.host.clone().unwrap_or_default(),
+            f.region.clone().unwrap_or_default(),
+            f.package.clone().unwrap_or_default(),
+            f.env.clone().unwrap_or_default(),
+            f.capability.clone().unwrap_or_default(),
+            f.proprietary.to_string(),
+            f.via.clone().unwrap_or_default(),
+            f.suppressed.clone().unwrap_or_default(),
+            f.evidence.clone(),
+        ];
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
     out
 }

@@ -20,6 +20,8 @@ pub const SCHEMA: &str = "aidep.report/v1";
 pub struct Report {
     pub schema: String,
     pub tool: Tool,
+    #[serde(default)]
+    pub source: Source,
     pub summary: Summary,
     pub findings: Vec<Finding>,
     pub vendors: Vec<VendorSummary>,
@@ -53,6 +55,17 @@ pub struct Tool {
     pub rules_version: String,
 }
 
+/// What was scanned: the directory's name, the git commit when it is in a repository, and the
+/// time only when asked for (`--timestamp` or SOURCE_DATE_EPOCH), so reports stay reproducible.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_at: Option<String>,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Summary {
     pub files_scanned: usize,
@@ -77,6 +90,9 @@ pub struct VendorSummary {
     pub findings: usize,
     pub call_sites: usize,
     pub components: Vec<String>,
+    /// In a merged report: the repositories that use the vendor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repositories: Vec<String>,
     pub kinds: BTreeMap<String, usize>,
 }
 
@@ -120,6 +136,17 @@ impl Report {
         as_of: i64,
     ) -> Report {
         let component_set = ComponentSet::build(root, &scan.manifests);
+        Report::build_with(rules, scan, component_set, root, as_of)
+    }
+
+    /// As `build`, with the components and their edges given (a merged report's).
+    pub fn build_with(
+        rules: &RuleSet,
+        scan: ScanResult,
+        component_set: ComponentSet,
+        root: Option<&std::path::Path>,
+        as_of: i64,
+    ) -> Report {
         let analysis = analysis::analyze(rules, &scan.findings, &component_set, as_of);
         let graph = graph::build(&scan.findings, &component_set);
         let mut vendors: BTreeMap<String, VendorSummary> = BTreeMap::new();
@@ -137,6 +164,7 @@ impl Report {
                     findings: 0,
                     call_sites: 0,
                     components: Vec::new(),
+                    repositories: Vec::new(),
                     kinds: BTreeMap::new(),
                 });
             v.findings += 1;
@@ -144,6 +172,12 @@ impl Report {
                 v.call_sites += 1;
             }
             *v.kinds.entry(f.kind.to_string()).or_default() += 1;
+            if let Some(repo) = &f.repository
+                && !v.repositories.contains(repo)
+            {
+                v.repositories.push(repo.clone());
+                v.repositories.sort();
+            }
             if !v.components.contains(&f.component) {
                 v.components.push(f.component.clone());
             }
@@ -219,6 +253,14 @@ impl Report {
                 name: "aidep".into(),
                 version: env!("CARGO_PKG_VERSION").into(),
                 rules_version: rules.version.clone(),
+            },
+            source: Source {
+                name: root
+                    .and_then(|r| r.canonicalize().ok())
+                    .and_then(|r| r.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .unwrap_or_else(|| ".".into()),
+                commit: root.and_then(crate::gitrev::head_commit),
+                generated_at: None,
             },
             summary,
             findings: scan.findings,
