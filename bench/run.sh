@@ -9,8 +9,7 @@ sizes=("${@:-10000}")
 runs=${RUNS:-5}
 command -v rg >/dev/null || { echo "bench needs ripgrep (apt-get install ripgrep)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench needs GNU time (apt-get install time)" >&2; exit 2; }
-cargo build --release --quiet
-bin=target/release/aidep
+if [ -n "${AIDEP_BIN:-}" ]; then bin=$AIDEP_BIN; else cargo build --release --quiet; bin=target/release/aidep; fi
 work=${BENCH_DIR:-/tmp/aidep-bench}
 mkdir -p "$work"
 $bin rules literals > "$work/literals.txt"

@@ -15,6 +15,7 @@ pub mod error;
 pub mod facts;
 pub mod finding;
 pub mod gitrev;
+pub mod html;
 pub mod lang;
 pub mod manifest;
 pub mod merge;

@@ -322,6 +322,7 @@ fn merge_command(args: MergeArgs) -> Result<ExitCode, Error> {
 }
 
 fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
+    let started = std::time::Instant::now();
     let plan = output_plan(&args.format, &args.output)?;
     let rules = load_rules(&args.rules)?;
     let options = ScanOptions {
@@ -349,8 +350,16 @@ fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
             let _ = writeln!(err, "aidep: warning: {d}");
         }
     }
+    let t_scan = started.elapsed();
     let root = args.path.is_dir().then_some(args.path.as_path());
     let mut report = Report::build(&rules, result, root, aidep::analysis::as_of_days());
+    if std::env::var_os("AIDEP_TIMING").is_some() {
+        eprintln!(
+            "aidep: timing: scan {:?}, analysis {:?}",
+            t_scan,
+            started.elapsed() - t_scan
+        );
+    }
     report.source.generated_at = generation_time(args.timestamp);
     write_report(&rules, &report, &plan)?;
     Ok(ExitCode::SUCCESS)

@@ -452,7 +452,13 @@ fn pom_dependencies(text: &str) -> Result<Vec<Dependency>, String> {
                     _ => {}
                 }
             }
-            Ok(Event::Eof) => break,
+            Ok(Event::Eof) => {
+                if let Some(open) = path.last() {
+                    let line = text.matches('\n').count() + 1;
+                    return Err(format!("line {line}: the file ends inside <{open}>"));
+                }
+                break;
+            }
             Err(e) => {
                 let at = reader.error_position() as usize;
                 let line = text[..at.min(text.len())].matches('\n').count() + 1;

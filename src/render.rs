@@ -14,6 +14,7 @@ pub enum Format {
     Markdown,
     Cyclonedx,
     Csv,
+    Html,
 }
 
 pub fn render(
@@ -30,6 +31,7 @@ pub fn render(
         Format::Markdown => markdown(report),
         Format::Cyclonedx => crate::cyclonedx::cyclonedx(rules, report),
         Format::Csv => csv(report),
+        Format::Html => crate::html::html(report),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(report).expect("the report serializes");
             s.push('\n');

@@ -119,10 +119,12 @@ fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
 
 /// A report, baseline, check result or SARIF file written by aidep.
 fn is_aidep_output(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
-    head.trim_start().starts_with('{')
-        && (head.contains("\"schema\": \"aidep.")
-            || (head.contains("sarif-2.1.0") && head.contains("\"name\": \"aidep\"")))
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return false;
+    }
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    has(b"\"schema\": \"aidep.") || (has(b"sarif-2.1.0") && has(b"\"name\": \"aidep\""))
 }
 
 fn is_binary(bytes: &[u8]) -> bool {

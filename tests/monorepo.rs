@@ -369,6 +369,11 @@ fn secrets_are_redacted_everywhere() {
         aidep::render::Format::Json,
         aidep::render::Format::Yaml,
         aidep::render::Format::Table,
+        aidep::render::Format::Sarif,
+        aidep::render::Format::Markdown,
+        aidep::render::Format::Cyclonedx,
+        aidep::render::Format::Csv,
+        aidep::render::Format::Html,
     ] {
         let out = aidep::render::render(rules(), &report, format, Some(120));
         assert!(!out.contains(&planted), "{format:?} leaks the key");

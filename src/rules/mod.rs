@@ -689,6 +689,8 @@ pub struct RuleSet {
     go_modules: Vec<(String, Claim)>,
     imports: HashMap<ImportLanguage, Vec<(String, Claim)>>,
     calls: Vec<(PackIdx, usize)>,
+    /// Call rules by their first segment; rules starting with a wildcard are in `""`.
+    calls_by_root: HashMap<String, Vec<usize>>,
     endpoint_set: RegexSet,
     endpoint_rules: Vec<(PackIdx, usize)>,
     env: HashMap<String, PackIdx>,
@@ -837,23 +839,30 @@ impl RuleSet {
                 for (lang, paths) in pack_imports {
                     for path in paths {
                         let probe = match lang {
-                            // `from google import genai` never spells `google.genai`: search for the
-                            // last segment, unless it is a word every codebase has.
+                            // Python and C# import lines spell the root (`from haystack.dataclasses
+                            // import X`) but not always the full path (`from google import genai`):
+                            // the root when it is distinctive, else the last segment.
                             ImportLanguage::Python | ImportLanguage::CSharp => {
+                                let root = path.split('.').next().unwrap_or(path);
                                 let last = path.rsplit('.').next().unwrap_or(path);
-                                if catalog::is_generic(last) && path.contains('.') {
-                                    path.as_str()
-                                } else {
+                                if root.len() >= 4 && !catalog::is_generic(root) {
+                                    root
+                                } else if last.len() >= 4 && !catalog::is_generic(last) {
                                     last
+                                } else {
+                                    path.as_str()
                                 }
                             }
                             ImportLanguage::Rust => path.split('.').next().unwrap_or(path),
                             _ => path.as_str(),
                         };
                         if probe.len() < 4 || catalog::is_generic(probe) {
-                            literals.insert(format!("\"{}\"", probe.to_ascii_lowercase()));
-                            literals.insert(format!("'{}'", probe.to_ascii_lowercase()));
-                            literals.insert(format!("import {}", probe.to_ascii_lowercase()));
+                            let p = probe.to_ascii_lowercase();
+                            literals.insert(format!("\"{p}\""));
+                            literals.insert(format!("'{p}'"));
+                            literals.insert(format!("import {p}"));
+                            literals.insert(format!("from {p} "));
+                            literals.insert(format!("using {p}"));
                         } else {
                             add_to(&mut literals, probe);
                         }
@@ -915,7 +924,16 @@ impl RuleSet {
         for list in imports.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
         }
+        let mut calls_by_root: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, &(idx, n)) in calls.iter().enumerate() {
+            let root = match packs[idx].calls[n].pattern.first() {
+                Some(Segment::Literal(l)) => l.clone(),
+                _ => String::new(),
+            };
+            calls_by_root.entry(root).or_default().push(i);
+        }
         Ok(RuleSet {
+            calls_by_root,
             packs,
             catalog,
             version,
@@ -974,7 +992,16 @@ impl RuleSet {
         &'a self,
         name: &'a [String],
     ) -> impl Iterator<Item = (PackIdx, &'a CallRule)> + 'a {
-        self.calls.iter().filter_map(move |&(idx, n)| {
+        let by_root = name
+            .first()
+            .and_then(|r| self.calls_by_root.get(r))
+            .into_iter()
+            .flatten();
+        let wildcard = self.calls_by_root.get("").into_iter().flatten();
+        let mut candidates: Vec<usize> = by_root.chain(wildcard).copied().collect();
+        candidates.sort_unstable();
+        candidates.into_iter().filter_map(move |i| {
+            let (idx, n) = self.calls[i];
             let rule = &self.packs[idx].calls[n];
             qname::matches(&rule.pattern, name).then_some((idx, rule))
         })
