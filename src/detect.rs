@@ -446,9 +446,20 @@ impl<'a> Collector<'a> {
                 .map(|(pack, rule)| (pack, rule.via.clone()));
             match routed {
                 Some((pack, via)) => {
+                    // An integration's class (`from langchain_openai import ChatOpenAI`) is a
+                    // dependency on the framework too.
+                    let framework = via
+                        .as_deref()
+                        .and_then(|v| v.strip_prefix("through "))
+                        .and_then(|id| self.rules.pack_by_id(id));
                     if let Some(f) = self.push(pack, Kind::SdkImport, import.pos, ceiling) {
                         f.package = Some(import.module.clone());
                         f.via = via;
+                    }
+                    if let Some(fw) = framework
+                        && let Some(f) = self.push(fw, Kind::SdkImport, import.pos, ceiling)
+                    {
+                        f.package = Some(import.module.clone());
                     }
                 }
                 None => {

@@ -535,6 +535,10 @@ fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str,
 /// An import, call or dependency of the repository's own packages (scanning an SDK's or a
 /// framework's own repository): the code itself, not a dependency on its vendor.
 fn is_internal(f: &Finding, own: &[(Ecosystem, String)]) -> bool {
+    // A framework's own integration code still depends on the provider it integrates.
+    if f.via.as_deref().is_some_and(|v| v.starts_with("through ")) {
+        return false;
+    }
     if !matches!(
         f.kind,
         Kind::SdkImport | Kind::SdkCall | Kind::ManifestDependency
