@@ -31,7 +31,7 @@ fn a_hostile_tree_is_scanned_with_diagnostics() {
         ],
     );
     // invalid UTF-8 that still names a vendor
-    write(d, "latin1/app.py", b"# caf\xe9\nimport openai\n".to_vec());
+    write(d, "latin1/app.py", b"# caf\xe9\nimport openai\n");
     // UTF-16 with a BOM, CRLF line ends
     let mut utf16 = vec![0xFF, 0xFE];
     for u in "import cohere\r\nco = cohere.ClientV2()\r\n".encode_utf16() {
