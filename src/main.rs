@@ -218,8 +218,9 @@ fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, Error> {
     RuleSet::load(&dirs)
 }
 
+/// Writes to the file, or to stdout when there is none or it is `-`.
 fn write_out(path: Option<&Path>, text: &str) -> Result<(), Error> {
-    match path {
+    match path.filter(|p| p.as_os_str() != "-") {
         Some(p) => std::fs::write(p, text).map_err(|source| Error::Write {
             path: p.to_path_buf(),
             source,
@@ -397,10 +398,14 @@ fn baseline_command(args: BaselineArgs) -> Result<ExitCode, Error> {
     let baseline = aidep::check::Baseline::from_findings(&report.findings);
     let text = serde_json::to_string_pretty(&baseline).expect("baseline serializes") + "\n";
     write_out(Some(&args.output), &text)?;
+    let to = if args.output.as_os_str() == "-" {
+        "stdout".to_string()
+    } else {
+        args.output.display().to_string()
+    };
     eprintln!(
-        "aidep: wrote {} accepted findings to {}",
-        baseline.findings.len(),
-        args.output.display()
+        "aidep: wrote {} accepted findings to {to}",
+        baseline.findings.len()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -299,7 +299,20 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
                     return WalkState::Continue;
                 }
             };
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
+            let Some(file_type) = entry.file_type() else {
+                return WalkState::Continue;
+            };
+            if !file_type.is_file() {
+                if is_special(&file_type) {
+                    // A FIFO would block the read forever; a device is not source.
+                    let mut c = collected.lock().expect("collector lock");
+                    c.diagnostics.push(Diagnostic::new(
+                        "special-file",
+                        &relative(root, entry.path()),
+                        None,
+                        "not a regular file (FIFO, socket or device); skipped",
+                    ));
+                }
                 return WalkState::Continue;
             }
             let rel = if single_file {
@@ -356,6 +369,17 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
         stats,
         options.include_tests,
     ))
+}
+
+#[cfg(unix)]
+fn is_special(t: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    t.is_fifo() || t.is_socket() || t.is_block_device() || t.is_char_device()
+}
+
+#[cfg(not(unix))]
+fn is_special(_: &std::fs::FileType) -> bool {
+    false
 }
 
 /// Whole-tree steps, shared by `scan` and single-file analysis (`rules test`).

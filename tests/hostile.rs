@@ -113,6 +113,21 @@ fn a_hostile_tree_is_scanned_with_diagnostics() {
         std::os::unix::fs::symlink(d.join("good/app.py"), d.join("loop/link.py")).unwrap();
     }
 
+    // a FIFO named like source (reading it would block forever) and an unreadable file
+    #[cfg(unix)]
+    {
+        std::fs::create_dir_all(d.join("special")).unwrap();
+        let fifo = d.join("special/pipe.py");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo");
+        use std::os::unix::fs::PermissionsExt;
+        write(d, "special/locked.py", "import openai\n");
+        let locked = d.join("special/locked.py");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
     let r = scan_dir(d, false);
     let found: std::collections::BTreeSet<(&str, &str)> = r
         .findings
@@ -149,6 +164,24 @@ fn a_hostile_tree_is_scanned_with_diagnostics() {
         ("broken/nb.ipynb", "bad-notebook"),
     ] {
         assert!(diag(file, code), "{file} {code}: {:?}", r.diagnostics);
+    }
+    #[cfg(unix)]
+    {
+        assert!(
+            diag("special/pipe.py", "special-file"),
+            "{:?}",
+            r.diagnostics
+        );
+        // root reads anything; anyone else gets a diagnostic instead of the finding
+        if std::fs::read(d.join("special/locked.py")).is_err() {
+            assert!(
+                diag("special/locked.py", "read-error"),
+                "{:?}",
+                r.diagnostics
+            );
+        } else {
+            assert!(found.contains(&("special/locked.py", "openai")));
+        }
     }
     // symlinks are not followed: no loop, no duplicate
     assert!(!found.iter().any(|(f, _)| f.starts_with("loop/")));
