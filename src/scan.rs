@@ -10,7 +10,7 @@ use crate::finding::{Diagnostic, Finding, Kind, Scope};
 use crate::redact::Redactor;
 use crate::rules::{Ecosystem, RuleSet};
 use ignore::WalkState;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -144,18 +144,24 @@ fn scan_file(
     diagnostics: &mut Vec<Diagnostic>,
     stats: &Counters,
 ) -> Option<FileOutput> {
-    let size = match std::fs::metadata(path) {
+    let read_error = |diagnostics: &mut Vec<Diagnostic>, e: std::io::Error| {
+        diagnostics.push(Diagnostic::new(
+            "read-error",
+            rel,
+            None,
+            format!("cannot read: {e}"),
+        ));
+        stats.skipped.fetch_add(1, Ordering::Relaxed);
+        None
+    };
+    // One open, one fstat, one read into this thread's buffer: no per-file allocation.
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return read_error(diagnostics, e),
+    };
+    let size = match file.metadata() {
         Ok(m) => m.len(),
-        Err(e) => {
-            diagnostics.push(Diagnostic::new(
-                "read-error",
-                rel,
-                None,
-                format!("cannot read: {e}"),
-            ));
-            stats.skipped.fetch_add(1, Ordering::Relaxed);
-            return None;
-        }
+        Err(e) => return read_error(diagnostics, e),
     };
     if size > max_filesize {
         diagnostics.push(Diagnostic::new(
@@ -167,20 +173,29 @@ fn scan_file(
         stats.skipped.fetch_add(1, Ordering::Relaxed);
         return None;
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            diagnostics.push(Diagnostic::new(
-                "read-error",
-                rel,
-                None,
-                format!("cannot read: {e}"),
-            ));
-            stats.skipped.fetch_add(1, Ordering::Relaxed);
-            return None;
+    READ_BUFFER.with_borrow_mut(|bytes| {
+        bytes.clear();
+        bytes.reserve(size as usize + 1);
+        // a file that grew since the fstat is still cut at the limit
+        let limit = max_filesize.saturating_add(1);
+        if let Err(e) =
+            std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit), bytes)
+        {
+            return read_error(diagnostics, e);
         }
-    };
-    process_bytes(rules, redactor, rel, &bytes, diagnostics, stats)
+        let out = process_bytes(rules, redactor, rel, bytes, diagnostics, stats);
+        if bytes.capacity() > KEPT_BUFFER {
+            *bytes = Vec::new();
+        }
+        out
+    })
+}
+
+/// Each walker thread reads into one buffer; it is given back when a large file grew it.
+const KEPT_BUFFER: usize = 1 << 20;
+
+thread_local! {
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Prefilters and analyses one file's bytes (from disk or from a git revision).
@@ -449,7 +464,8 @@ fn finish(
             f.scope = Scope::Test;
         }
     }
-    findings.retain(|f| !is_internal(f, &own_names));
+    let own = OwnNames::new(&own_names);
+    findings.retain(|f| !is_internal(f, &own));
     attribute_redirected_packages(&mut findings);
     if !include_tests {
         let before = findings.len();
@@ -558,7 +574,47 @@ fn apply_redirects(rules: &RuleSet, output: &mut FileOutput, env: &HashMap<&str,
 
 /// An import, call or dependency of the repository's own packages (scanning an SDK's or a
 /// framework's own repository): the code itself, not a dependency on its vendor.
-fn is_internal(f: &Finding, own: &[(Ecosystem, String)]) -> bool {
+/// The names the tree's own manifests publish under, indexed so that checking a finding costs
+/// the same however many packages the monorepo holds.
+#[derive(Default)]
+struct OwnNames<'a> {
+    /// Go modules and npm packages: the package itself or anything below it.
+    paths: HashSet<&'a str>,
+    /// Other ecosystems: the first segment of a dotted or coordinate name.
+    roots: HashSet<&'a str>,
+}
+
+impl<'a> OwnNames<'a> {
+    fn new(own: &'a [(Ecosystem, String)]) -> OwnNames<'a> {
+        let mut names = OwnNames::default();
+        for (eco, name) in own {
+            match eco {
+                Ecosystem::Go | Ecosystem::Npm => names.paths.insert(name.as_str()),
+                _ => names.roots.insert(name.as_str()),
+            };
+        }
+        names
+    }
+
+    fn contains(&self, package: &str) -> bool {
+        if self
+            .roots
+            .contains(package.split(['.', ':']).next().unwrap_or(package))
+        {
+            return true;
+        }
+        if self.paths.is_empty() {
+            return false;
+        }
+        // the whole name, then every prefix ending just before a `/` or `.`
+        self.paths.contains(package)
+            || package
+                .match_indices(['/', '.'])
+                .any(|(i, _)| self.paths.contains(&package[..i]))
+    }
+}
+
+fn is_internal(f: &Finding, own: &OwnNames) -> bool {
     // A framework's own integration code still depends on the provider it integrates.
     if f.via.as_deref().is_some_and(|v| v.starts_with("through ")) {
         return false;
@@ -569,18 +625,7 @@ fn is_internal(f: &Finding, own: &[(Ecosystem, String)]) -> bool {
     ) {
         return false;
     }
-    let Some(package) = f.package.as_deref() else {
-        return false;
-    };
-    own.iter().any(|(eco, name)| match eco {
-        Ecosystem::Go | Ecosystem::Npm => {
-            package == name
-                || package
-                    .strip_prefix(name.as_str())
-                    .is_some_and(|rest| rest.starts_with(['/', '.']))
-        }
-        _ => package.split(['.', ':']).next() == Some(name.as_str()),
-    })
+    f.package.as_deref().is_some_and(|p| own.contains(p))
 }
 
 /// A component that uses an SDK package only through clients pointed at one other vendor depends
