@@ -362,7 +362,14 @@ fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
         );
     }
     report.source.generated_at = generation_time(args.timestamp);
+    let t_render = started.elapsed();
     write_report(&rules, &report, &plan)?;
+    if std::env::var_os("AIDEP_TIMING").is_some() {
+        eprintln!("aidep: timing: output {:?}", started.elapsed() - t_render);
+    }
+    // The process is about to exit: freeing a large report would only cost time.
+    std::mem::forget(report);
+    std::mem::forget(rules);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -178,31 +178,30 @@ impl Report {
                 v.repositories.push(repo.clone());
                 v.repositories.sort();
             }
-            if !v.components.contains(&f.component) {
-                v.components.push(f.component.clone());
-            }
+            // components are deduplicated once at the end: linear in findings
+            v.components.push(f.component.clone());
             if let Some(model) = &f.model {
-                let entry = rules
-                    .catalog
-                    .lookup(model)
-                    .and_then(|h| h.entry)
-                    .map(|i| rules.catalog.entry(i));
                 let m = models
                     .entry((model.clone(), f.vendor.clone()))
-                    .or_insert_with(|| ModelSummary {
-                        id: model.clone(),
-                        vendor: f.vendor.clone(),
-                        family: f.family.clone(),
-                        mode: entry.and_then(|e| e.mode.clone()),
-                        open_weights: entry.is_some_and(|e| e.open_weights),
-                        retires: entry.and_then(|e| e.retires.clone()),
-                        findings: 0,
-                        components: Vec::new(),
+                    .or_insert_with(|| {
+                        let entry = rules
+                            .catalog
+                            .lookup(model)
+                            .and_then(|h| h.entry)
+                            .map(|i| rules.catalog.entry(i));
+                        ModelSummary {
+                            id: model.clone(),
+                            vendor: f.vendor.clone(),
+                            family: f.family.clone(),
+                            mode: entry.and_then(|e| e.mode.clone()),
+                            open_weights: entry.is_some_and(|e| e.open_weights),
+                            retires: entry.and_then(|e| e.retires.clone()),
+                            findings: 0,
+                            components: Vec::new(),
+                        }
                     });
                 m.findings += 1;
-                if !m.components.contains(&f.component) {
-                    m.components.push(f.component.clone());
-                }
+                m.components.push(f.component.clone());
             }
             if let Some(host) = &f.host {
                 let e = endpoints
@@ -215,19 +214,20 @@ impl Report {
                         components: Vec::new(),
                     });
                 e.findings += 1;
-                if !e.components.contains(&f.component) {
-                    e.components.push(f.component.clone());
-                }
+                e.components.push(f.component.clone());
             }
         }
         for v in vendors.values_mut() {
             v.components.sort();
+            v.components.dedup();
         }
         for m in models.values_mut() {
             m.components.sort();
+            m.components.dedup();
         }
         for e in endpoints.values_mut() {
             e.components.sort();
+            e.components.dedup();
         }
         let secrets = scan
             .findings

@@ -14,6 +14,8 @@ pub struct ComponentSet {
     /// Component id (its directory, `.` for the root) → the components it depends on.
     pub depends_on: BTreeMap<String, BTreeSet<String>>,
     pub owners: BTreeMap<String, Vec<String>>,
+    /// `depends_on` reversed, built on first use.
+    dependants_of: std::sync::OnceLock<BTreeMap<String, Vec<String>>>,
 }
 
 fn dir_of(file: &str) -> &str {
@@ -91,17 +93,30 @@ impl ComponentSet {
         let owners = root
             .map(|r| read_codeowners(r, depends_on.keys()))
             .unwrap_or_default();
-        ComponentSet { depends_on, owners }
+        ComponentSet {
+            depends_on,
+            owners,
+            dependants_of: Default::default(),
+        }
     }
 
     /// Every component that depends on `id`, directly or through others.
     pub fn dependants(&self, id: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        let mut frontier = vec![id.to_string()];
-        while let Some(next) = frontier.pop() {
+        let reverse = self.dependants_of.get_or_init(|| {
+            let mut reverse: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (c, deps) in &self.depends_on {
-                if deps.contains(&next) && out.insert(c.clone()) {
-                    frontier.push(c.clone());
+                for d in deps {
+                    reverse.entry(d.clone()).or_default().push(c.clone());
+                }
+            }
+            reverse
+        });
+        let mut out = BTreeSet::new();
+        let mut frontier = vec![id];
+        while let Some(next) = frontier.pop() {
+            for c in reverse.get(next).into_iter().flatten() {
+                if out.insert(c.clone()) {
+                    frontier.push(c);
                 }
             }
         }

@@ -11,7 +11,7 @@ use crate::finding::{Confidence, Finding, Kind};
 use crate::rules::RuleSet;
 use components::ComponentSet;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Factor weights: they sum to 100, so a component whose every factor is 1.0 scores 100.
 pub const WEIGHTS: &[(&str, f64, &str)] = &[
@@ -688,6 +688,8 @@ fn single_points_of_failure(
         }
         o.into_iter().collect::<Vec<_>>()
     };
+    let analysis_of: HashMap<&str, &ComponentAnalysis> =
+        analyses.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut out = Vec::new();
     for ((vendor, cap), comps) in lost {
         let mut transitive: BTreeSet<String> = BTreeSet::new();
@@ -713,9 +715,8 @@ fn single_points_of_failure(
         let no_abstraction: Vec<&String> = comps
             .iter()
             .filter(|c| {
-                analyses
-                    .iter()
-                    .find(|a| &a.id == *c)
+                analysis_of
+                    .get(c.as_str())
                     .is_some_and(|a| a.abstractions.is_empty())
             })
             .collect();

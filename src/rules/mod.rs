@@ -730,16 +730,23 @@ impl RuleSet {
                 sources.push((path.display().to_string(), text));
             }
         }
-        let mut packs = Vec::with_capacity(sources.len());
-        for (file, text) in &sources {
-            packs.push(compile_pack(file, text)?);
-        }
-        let catalog =
-            ModelCatalog::parse(builtin::MODEL_CATALOG).map_err(|message| Error::RulePack {
-                file: "rules/models.json".into(),
-                line: None,
-                message,
-            })?;
+        // Packs compile in parallel, and alongside the model catalog; errors come in file order.
+        let (compiled, catalog) = rayon::join(
+            || {
+                use rayon::prelude::*;
+                sources
+                    .par_iter()
+                    .map(|(file, text)| compile_pack(file, text))
+                    .collect::<Vec<Result<VendorPack>>>()
+            },
+            || ModelCatalog::parse(builtin::MODEL_CATALOG),
+        );
+        let packs = compiled.into_iter().collect::<Result<Vec<_>>>()?;
+        let catalog = catalog.map_err(|message| Error::RulePack {
+            file: "rules/models.json".into(),
+            line: None,
+            message,
+        })?;
         let mut version = format!("{}+{}", env!("CARGO_PKG_VERSION"), builtin::RULES_HASH);
         if !extra_dirs.is_empty() {
             version.push_str("+custom");
