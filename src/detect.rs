@@ -38,7 +38,7 @@ pub struct EnvValue {
     pub line: u32,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FileOutput {
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,

@@ -5,9 +5,65 @@
 use crate::error::{Error, Result};
 use std::path::Path;
 
-/// The files of `rev` under `root` (which must be inside a git work tree), as repo-relative paths
-/// made relative to `root`, with their contents.
-pub fn files_at(root: &Path, rev: &str, max_filesize: u64) -> Result<Vec<(String, Vec<u8>)>> {
+/// The files of a git revision under the scanned directory: their paths (relative to that
+/// directory) and blob ids. Contents are read on demand, in parallel, and never all held at once.
+pub struct RevisionFiles {
+    repo: gix::ThreadSafeRepository,
+    rev: String,
+    entries: Vec<(String, gix::ObjectId)>,
+}
+
+impl RevisionFiles {
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(p, _)| p.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// One file's contents (for the few read before the rest, like `.aidepignore`).
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let (_, oid) = self.entries.iter().find(|(p, _)| p == path)?;
+        let repo = self.repo.to_thread_local();
+        repo.find_object(*oid)
+            .ok()
+            .map(|mut o| std::mem::take(&mut o.data))
+    }
+
+    /// Calls `f` with every file the `keep` filter accepts, its blob id and a reader for its
+    /// contents (so a file known by its id need not be read), in parallel, each thread with its
+    /// own handle on the repository; results come back in path order.
+    pub fn par_map<T: Send>(
+        &self,
+        keep: impl Fn(&str) -> bool + Sync,
+        f: impl Fn(&str, &gix::ObjectId, &dyn Fn() -> std::result::Result<Vec<u8>, String>) -> T + Sync,
+    ) -> Vec<T> {
+        use rayon::prelude::*;
+        self.entries
+            .par_iter()
+            .filter(|(path, _)| keep(path))
+            .map_init(
+                || self.repo.to_thread_local(),
+                |repo, (path, oid)| {
+                    let read = || {
+                        repo.find_object(*oid)
+                            .map(|mut o| std::mem::take(&mut o.data))
+                            .map_err(|e| format!("cannot read at {}: {e}", self.rev))
+                    };
+                    f(path, oid, &read)
+                },
+            )
+            .collect()
+    }
+}
+
+/// The files of `rev` under `root` (which must be inside a git work tree).
+pub fn files_at(root: &Path, rev: &str) -> Result<RevisionFiles> {
     let fail = |message: String| Error::Root {
         path: root.to_path_buf(),
         message,
@@ -24,20 +80,23 @@ pub fn files_at(root: &Path, rev: &str, max_filesize: u64) -> Result<Vec<(String
         .map_err(|_| fail("the scanned directory is outside the repository".into()))?
         .to_string_lossy()
         .replace('\\', "/");
-    let id = repo
-        .rev_parse_single(rev)
-        .map_err(|e| Error::Usage(format!("--base {rev}: {e}")))?;
-    let tree = id
-        .object()
-        .map_err(|e| Error::Usage(format!("--base {rev}: {e}")))?
-        .peel_to_tree()
-        .map_err(|e| Error::Usage(format!("--base {rev}: {e}")))?;
-    let mut recorder = gix::traverse::tree::Recorder::default();
-    tree.traverse()
-        .breadthfirst(&mut recorder)
-        .map_err(|e| fail(format!("cannot read {rev}: {e}")))?;
-    let mut out = Vec::new();
-    for entry in recorder.records {
+    let records = {
+        let id = repo
+            .rev_parse_single(rev)
+            .map_err(|e| Error::Usage(format!("--base {rev}: {e}")))?;
+        let tree = id
+            .object()
+            .map_err(|e| Error::Usage(format!("--base {rev}: {e}")))?
+            .peel_to_tree()
+            .map_err(|e| Error::Usage(format!("--base {rev}: {e}")))?;
+        let mut recorder = gix::traverse::tree::Recorder::default();
+        tree.traverse()
+            .breadthfirst(&mut recorder)
+            .map_err(|e| fail(format!("cannot read {rev}: {e}")))?;
+        recorder.records
+    };
+    let mut entries = Vec::new();
+    for entry in records {
         if !entry.mode.is_blob() {
             continue;
         }
@@ -49,16 +108,14 @@ pub fn files_at(root: &Path, rev: &str, max_filesize: u64) -> Result<Vec<(String
         } else {
             continue;
         };
-        let object = repo
-            .find_object(entry.oid)
-            .map_err(|e| fail(format!("cannot read {rel} at {rev}: {e}")))?;
-        if object.data.len() as u64 > max_filesize {
-            continue;
-        }
-        out.push((rel, object.data.clone()));
+        entries.push((rel, entry.oid));
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
+    entries.sort();
+    Ok(RevisionFiles {
+        repo: repo.into_sync(),
+        rev: rev.to_string(),
+        entries,
+    })
 }
 
 /// The commit checked out where `root` is, when it is inside a git repository.

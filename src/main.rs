@@ -333,6 +333,7 @@ fn scan_command(args: ScanArgs) -> Result<ExitCode, Error> {
         include_tests: args.include_tests,
         threads: args.threads,
         max_filesize: args.max_filesize,
+        blob_ids: false,
     };
     let show_progress = !args.quiet && (args.progress || std::io::stderr().is_terminal());
     let result = if show_progress {
@@ -383,7 +384,18 @@ fn report_for(
     let mut options = ScanOptions::new(path);
     options.excludes = excludes.to_vec();
     options.include_tests = include_tests;
-    let result = scan::scan(rules, &options, &())?;
+    Ok(report_with(rules, &options, quiet)?.0)
+}
+
+/// The report of a scan, and the blob ids it recorded when asked.
+fn report_with(
+    rules: &RuleSet,
+    options: &ScanOptions,
+    quiet: bool,
+) -> Result<(Report, scan::Blobs), Error> {
+    let path = options.root.as_path();
+    let mut result = scan::scan(rules, options, &())?;
+    let blobs = std::mem::take(&mut result.blobs);
     if !quiet {
         let mut err = std::io::stderr().lock();
         for d in &result.diagnostics {
@@ -391,12 +403,8 @@ fn report_for(
         }
     }
     let root = path.is_dir().then_some(path);
-    Ok(Report::build(
-        rules,
-        result,
-        root,
-        aidep::analysis::as_of_days(),
-    ))
+    let report = Report::build(rules, result, root, aidep::analysis::as_of_days());
+    Ok((report, blobs))
 }
 
 fn baseline_command(args: BaselineArgs) -> Result<ExitCode, Error> {
@@ -420,20 +428,16 @@ fn baseline_command(args: BaselineArgs) -> Result<ExitCode, Error> {
 fn check_command(args: CheckArgs) -> Result<ExitCode, Error> {
     let rules = load_rules(&args.rules)?;
     let policy = aidep::policy::Policy::discover(args.config.as_deref(), &args.path)?;
-    let report = report_for(
-        &rules,
-        &args.path,
-        &args.exclude,
-        args.include_tests,
-        args.quiet,
-    )?;
+    let mut options = ScanOptions::new(&args.path);
+    options.excludes = args.exclude.clone();
+    options.include_tests = args.include_tests;
+    // against a revision, files it has unchanged are not read from git
+    options.blob_ids = args.base.is_some();
+    let (report, known) = report_with(&rules, &options, args.quiet)?;
     let (accepted, compared_with) = match (&args.base, &args.baseline) {
         (Some(rev), _) => {
-            let files = aidep::gitrev::files_at(&args.path, rev, scan::DEFAULT_MAX_FILESIZE)?;
-            let mut options = ScanOptions::new(&args.path);
-            options.excludes = args.exclude.clone();
-            options.include_tests = args.include_tests;
-            let base = scan::scan_blobs(&rules, files, &options)?;
+            let files = aidep::gitrev::files_at(&args.path, rev)?;
+            let base = scan::scan_blobs(&rules, &files, &options, &known)?;
             (
                 Some(aidep::check::Baseline::from_findings(&base.findings)),
                 format!("git revision {rev}"),

@@ -102,6 +102,7 @@ pub fn merge(rules: &RuleSet, reports: &[(String, String)], as_of: i64) -> Resul
         stats,
         manifest_dirs: BTreeSet::new(),
         env_values: Vec::new(),
+        blobs: Default::default(),
     };
     let mut report = Report::build_with(rules, scan, components, None, as_of);
     report.source.name = names.into_iter().collect::<Vec<_>>().join(", ");

@@ -25,11 +25,15 @@ pub struct ScanOptions {
     pub include_tests: bool,
     pub threads: usize,
     pub max_filesize: u64,
+    /// Record every file's git blob id and output, so that a scan of a git revision can reuse
+    /// them for the files it has unchanged (`check --base`).
+    pub blob_ids: bool,
 }
 
 impl ScanOptions {
     pub fn new(root: impl Into<PathBuf>) -> ScanOptions {
         ScanOptions {
+            blob_ids: false,
             root: root.into(),
             excludes: Vec::new(),
             no_ignore: false,
@@ -63,7 +67,12 @@ pub struct ScanResult {
     pub stats: ScanStats,
     pub manifest_dirs: BTreeSet<String>,
     pub env_values: Vec<EnvValue>,
+    /// With `ScanOptions::blob_ids`: each file's blob id and what reading it gave.
+    pub blobs: Blobs,
 }
+
+/// Path → git blob id of the scanned file, and its output (None: nothing matched).
+pub type Blobs = HashMap<String, (gix::ObjectId, Option<FileOutput>)>;
 
 /// Something the walk reports as it goes (for a progress bar).
 pub trait Progress: Sync {
@@ -143,6 +152,7 @@ fn scan_file(
     max_filesize: u64,
     diagnostics: &mut Vec<Diagnostic>,
     stats: &Counters,
+    blob_id: &mut Option<gix::ObjectId>,
 ) -> Option<FileOutput> {
     let read_error = |diagnostics: &mut Vec<Diagnostic>, e: std::io::Error| {
         diagnostics.push(Diagnostic::new(
@@ -182,6 +192,12 @@ fn scan_file(
             std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit), bytes)
         {
             return read_error(diagnostics, e);
+        }
+        if let Some(id) = blob_id.as_mut() {
+            match gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, bytes) {
+                Ok(h) => *id = h,
+                Err(_) => *blob_id = None,
+            }
         }
         let out = process_bytes(rules, redactor, rel, bytes, diagnostics, stats);
         if bytes.capacity() > KEPT_BUFFER {
@@ -295,10 +311,12 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
         manifest_dirs: BTreeSet::new(),
     });
     let counters = Counters::default();
+    let blobs: Mutex<Blobs> = Mutex::new(HashMap::new());
     let single_file = meta.is_file();
     builder.build_parallel().run(|| {
         let collected = &collected;
         let counters = &counters;
+        let blobs = &blobs;
         let redactor = &redactor;
         Box::new(move |entry| {
             let entry = match entry {
@@ -340,6 +358,9 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
                 relative(root, entry.path())
             };
             let mut diagnostics = Vec::new();
+            let mut blob_id = options
+                .blob_ids
+                .then(|| gix::ObjectId::null(gix::hash::Kind::Sha1));
             let output = scan_file(
                 rules,
                 redactor,
@@ -348,7 +369,14 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
                 options.max_filesize,
                 &mut diagnostics,
                 counters,
+                &mut blob_id,
             );
+            if let Some(id) = blob_id.filter(|id| !id.is_null()) {
+                blobs
+                    .lock()
+                    .expect("blob lock")
+                    .insert(rel.clone(), (id, output.clone()));
+            }
             let is_manifest = matches!(
                 FileType::of(rel.rsplit('/').next().unwrap_or(&rel)),
                 FileType::Manifest(_)
@@ -377,13 +405,9 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
         files_skipped: counters.skipped.load(Ordering::Relaxed),
         test_findings_excluded: 0,
     };
-    Ok(finish(
-        rules,
-        &redactor,
-        collected,
-        stats,
-        options.include_tests,
-    ))
+    let mut result = finish(rules, &redactor, collected, stats, options.include_tests);
+    result.blobs = blobs.into_inner().expect("blob lock");
+    Ok(result)
 }
 
 #[cfg(unix)]
@@ -486,6 +510,7 @@ fn finish(
         stats,
         manifest_dirs,
         env_values,
+        blobs: Blobs::new(),
     }
 }
 
@@ -693,16 +718,18 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
 }
 
 /// Scans files given in memory (a git revision's), in parallel, exactly as `scan` scans a tree.
+/// Scans a git revision's files. A file whose blob id is in `known` (from a scan of the work
+/// tree with `ScanOptions::blob_ids`) is not read again: its output there stands for it here.
 pub fn scan_blobs(
     rules: &RuleSet,
-    files: Vec<(String, Vec<u8>)>,
+    files: &crate::gitrev::RevisionFiles,
     options: &ScanOptions,
+    known: &Blobs,
 ) -> Result<ScanResult> {
-    use rayon::prelude::*;
     let redactor = Redactor::new(rules);
     let mut ignore = ignore::gitignore::GitignoreBuilder::new("");
-    if let Some((_, text)) = files.iter().find(|(p, _)| p == ".aidepignore") {
-        for line in String::from_utf8_lossy(text).lines() {
+    if let Some(text) = files.read(".aidepignore") {
+        for line in String::from_utf8_lossy(&text).lines() {
             let _ = ignore.add_line(None, line);
         }
     }
@@ -713,15 +740,46 @@ pub fn scan_blobs(
     }
     let ignore = ignore.build().map_err(|e| Error::Usage(e.to_string()))?;
     let counters = Counters::default();
-    let results: Vec<(String, Option<FileOutput>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .filter(|(path, _)| !ignore.matched_path_or_any_parents(path, false).is_ignore())
-        .map(|(path, bytes)| {
+    let results: Vec<(String, Option<FileOutput>, Vec<Diagnostic>)> = files.par_map(
+        |path| !ignore.matched_path_or_any_parents(path, false).is_ignore(),
+        |path, oid, read| {
             let mut diagnostics = Vec::new();
-            let out = process_bytes(rules, &redactor, path, bytes, &mut diagnostics, &counters);
-            (path.clone(), out, diagnostics)
-        })
-        .collect();
+            if let Some((id, output)) = known.get(path)
+                && id == oid
+            {
+                counters.scanned.fetch_add(1, Ordering::Relaxed);
+                if output.is_some() {
+                    counters.matched.fetch_add(1, Ordering::Relaxed);
+                }
+                return (path.to_string(), output.clone(), diagnostics);
+            }
+            let out = match read() {
+                Ok(bytes) if bytes.len() as u64 > options.max_filesize => {
+                    diagnostics.push(Diagnostic::new(
+                        "file-too-large",
+                        path,
+                        None,
+                        format!(
+                            "skipped in the base revision: {} bytes is over the {}-byte limit",
+                            bytes.len(),
+                            options.max_filesize
+                        ),
+                    ));
+                    counters.skipped.fetch_add(1, Ordering::Relaxed);
+                    None
+                }
+                Ok(bytes) => {
+                    process_bytes(rules, &redactor, path, &bytes, &mut diagnostics, &counters)
+                }
+                Err(message) => {
+                    diagnostics.push(Diagnostic::new("read-error", path, None, message));
+                    counters.skipped.fetch_add(1, Ordering::Relaxed);
+                    None
+                }
+            };
+            (path.to_string(), out, diagnostics)
+        },
+    );
     let mut collected = Collected {
         outputs: Vec::new(),
         diagnostics: Vec::new(),

@@ -257,3 +257,25 @@ fn bad_flags_and_bad_configs_exit_2() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unchanged_file_is_judged_with_its_revision_s_configuration() {
+    // app.py is the same in both revisions (so it is not read from git again), but the base
+    // URL its client takes from .env moved from OpenAI to Groq: Groq is new.
+    let dir = repo();
+    let d = dir.path();
+    write(
+        d,
+        "services/chat/app.py",
+        "import os\nimport openai\n\nclient = openai.OpenAI(base_url=os.environ[\"LLM_BASE_URL\"])\n",
+    );
+    write(d, "services/chat/.env", "LLM_BASE_URL=https://api.openai.com/v1\n");
+    commit(d, "configurable base URL");
+    let (code, out, _) = aidep(d, &["check", ".", "--base", "HEAD"]);
+    assert_eq!(code, 0, "nothing changed: {out}");
+    write(d, "services/chat/.env", "LLM_BASE_URL=https://api.groq.com/openai/v1\n");
+    commit(d, "move to Groq");
+    let (code, out, _) = aidep(d, &["check", ".", "--base", "HEAD~1"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("groq is new for services/chat"), "{out}");
+}
