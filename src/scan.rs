@@ -149,11 +149,11 @@ fn scan_file(
     redactor: &Redactor,
     path: &Path,
     rel: &str,
-    max_filesize: u64,
+    options: &ScanOptions,
     diagnostics: &mut Vec<Diagnostic>,
     stats: &Counters,
-    blob_id: &mut Option<gix::ObjectId>,
-) -> Option<FileOutput> {
+) -> (Option<FileOutput>, Option<gix::ObjectId>) {
+    let max_filesize = options.max_filesize;
     let read_error = |diagnostics: &mut Vec<Diagnostic>, e: std::io::Error| {
         diagnostics.push(Diagnostic::new(
             "read-error",
@@ -162,7 +162,7 @@ fn scan_file(
             format!("cannot read: {e}"),
         ));
         stats.skipped.fetch_add(1, Ordering::Relaxed);
-        None
+        (None, None)
     };
     // One open, one fstat, one read into this thread's buffer: no per-file allocation.
     let mut file = match std::fs::File::open(path) {
@@ -181,7 +181,7 @@ fn scan_file(
             format!("skipped: {size} bytes is over the {max_filesize}-byte limit (--max-filesize)"),
         ));
         stats.skipped.fetch_add(1, Ordering::Relaxed);
-        return None;
+        return (None, None);
     }
     READ_BUFFER.with_borrow_mut(|bytes| {
         bytes.clear();
@@ -193,17 +193,17 @@ fn scan_file(
         {
             return read_error(diagnostics, e);
         }
-        if let Some(id) = blob_id.as_mut() {
-            match gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, bytes) {
-                Ok(h) => *id = h,
-                Err(_) => *blob_id = None,
-            }
-        }
+        let blob_id = options
+            .blob_ids
+            .then(|| {
+                gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, bytes).ok()
+            })
+            .flatten();
         let out = process_bytes(rules, redactor, rel, bytes, diagnostics, stats);
         if bytes.capacity() > KEPT_BUFFER {
             *bytes = Vec::new();
         }
-        out
+        (out, blob_id)
     })
 }
 
@@ -358,20 +358,16 @@ pub fn scan(rules: &RuleSet, options: &ScanOptions, progress: &dyn Progress) -> 
                 relative(root, entry.path())
             };
             let mut diagnostics = Vec::new();
-            let mut blob_id = options
-                .blob_ids
-                .then(|| gix::ObjectId::null(gix::hash::Kind::Sha1));
-            let output = scan_file(
+            let (output, blob_id) = scan_file(
                 rules,
                 redactor,
                 entry.path(),
                 &rel,
-                options.max_filesize,
+                options,
                 &mut diagnostics,
                 counters,
-                &mut blob_id,
             );
-            if let Some(id) = blob_id.filter(|id| !id.is_null()) {
+            if let Some(id) = blob_id {
                 blobs
                     .lock()
                     .expect("blob lock")

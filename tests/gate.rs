@@ -269,11 +269,19 @@ fn an_unchanged_file_is_judged_with_its_revision_s_configuration() {
         "services/chat/app.py",
         "import os\nimport openai\n\nclient = openai.OpenAI(base_url=os.environ[\"LLM_BASE_URL\"])\n",
     );
-    write(d, "services/chat/.env", "LLM_BASE_URL=https://api.openai.com/v1\n");
+    write(
+        d,
+        "services/chat/.env",
+        "LLM_BASE_URL=https://api.openai.com/v1\n",
+    );
     commit(d, "configurable base URL");
     let (code, out, _) = aidep(d, &["check", ".", "--base", "HEAD"]);
     assert_eq!(code, 0, "nothing changed: {out}");
-    write(d, "services/chat/.env", "LLM_BASE_URL=https://api.groq.com/openai/v1\n");
+    write(
+        d,
+        "services/chat/.env",
+        "LLM_BASE_URL=https://api.groq.com/openai/v1\n",
+    );
     commit(d, "move to Groq");
     let (code, out, _) = aidep(d, &["check", ".", "--base", "HEAD~1"]);
     assert_eq!(code, 1, "{out}");
