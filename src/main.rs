@@ -1,7 +1,6 @@
 //! The `aidep` command: parses arguments, runs the library, prints, and maps the outcome to an
 //! exit code (0 ok, 1 gate failed, 2 could not run).
 
-
 /// A faster allocator than the system one for the many small, short-lived allocations of parsing.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]

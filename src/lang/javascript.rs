@@ -2,7 +2,7 @@
 //! namespace), `export … from`, `require()` with destructuring, dynamic `import()`, `new` and
 //! plain calls with object-literal options, `process.env` / `import.meta.env` reads.
 
-use super::{for_each_node, named_children, pos, text, unquote};
+use super::{ancestor, for_each_node_with_ancestors, named_children, pos, text, unquote};
 use crate::facts::{
     Arg, ArgValue, Bindings, Call, EnvRead, Import, MAX_CHAIN, SourceFacts, StringLit,
 };
@@ -23,7 +23,7 @@ pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
         facts: SourceFacts::default(),
         call_index: HashMap::new(),
     };
-    for_each_node(tree, |node| ex.visit(node));
+    for_each_node_with_ancestors(tree, |node, ancestors| ex.visit(node, ancestors));
     ex.facts
 }
 
@@ -32,7 +32,7 @@ impl<'s> Extractor<'s> {
         text(node, self.src)
     }
 
-    fn visit(&mut self, node: Node) {
+    fn visit(&mut self, node: Node, ancestors: &[Node]) {
         match node.kind() {
             "comment" => self.facts.comments.push(node.byte_range()),
             "import_statement" | "export_statement" => self.import(node),
@@ -47,7 +47,7 @@ impl<'s> Extractor<'s> {
                     });
                 }
             }
-            "string" | "template_string" => self.string(node),
+            "string" | "template_string" => self.string(node, ancestors),
             _ => {}
         }
     }
@@ -339,13 +339,16 @@ impl<'s> Extractor<'s> {
         }
     }
 
-    fn string(&mut self, node: Node) {
+    fn string(&mut self, node: Node, ancestors: &[Node]) {
         let Some(value) = string_value(node, self.src) else {
             return;
         };
-        let Some(mut parent) = node.parent() else {
+        let up = |k: usize| ancestor(ancestors, k);
+        let Some(mut parent) = up(1) else {
             return;
         };
+        // how far up `parent` is
+        let mut level = 1;
         let mut child = node;
         if parent.kind() == "expression_statement" {
             return; // "use strict" and other bare strings
@@ -354,10 +357,11 @@ impl<'s> Extractor<'s> {
             return; // module specifiers are imports, not data
         }
         if parent.kind() == "array"
-            && let Some(grand) = parent.parent()
+            && let Some(grand) = up(2)
         {
             child = parent;
             parent = grand;
+            level = 2;
         }
         let mut key = None;
         let mut call = None;
@@ -367,18 +371,15 @@ impl<'s> Extractor<'s> {
                     .child_by_field_name("key")
                     .map(|k| unquote(self.text(k)).to_string());
                 // { model: "…" } passed straight to a call
-                call = parent
-                    .parent()
+                call = up(level + 1)
                     .filter(|o| o.kind() == "object")
-                    .and_then(|o| o.parent())
+                    .and_then(|_| up(level + 2))
                     .filter(|a| a.kind() == "arguments")
-                    .and_then(|a| a.parent())
+                    .and_then(|_| up(level + 3))
                     .and_then(|c| self.call_index.get(&c.id()).copied());
             }
             "arguments" => {
-                call = parent
-                    .parent()
-                    .and_then(|c| self.call_index.get(&c.id()).copied());
+                call = up(level + 1).and_then(|c| self.call_index.get(&c.id()).copied());
             }
             "variable_declarator" => {
                 key = parent

@@ -179,6 +179,42 @@ pub(crate) fn for_each_node<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>))
     }
 }
 
+/// Like `for_each_node`, also giving each node its ancestors (root first, parent last).
+/// `Node::parent` walks down from the root on every call; on a large file that adds up.
+pub(crate) fn for_each_node_with_ancestors<'t>(
+    tree: &'t Tree,
+    mut visit: impl FnMut(Node<'t>, &[Node<'t>]),
+) {
+    let mut cursor = tree.walk();
+    let mut ancestors: Vec<Node<'t>> = Vec::new();
+    loop {
+        let node = cursor.node();
+        visit(node, &ancestors);
+        if cursor.goto_first_child() {
+            ancestors.push(node);
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
+            ancestors.pop();
+        }
+    }
+}
+
+/// The `k`-th ancestor (1: the parent) from an ancestor list as `for_each_node_with_ancestors`
+/// gives it.
+pub(crate) fn ancestor<'t>(ancestors: &[Node<'t>], k: usize) -> Option<Node<'t>> {
+    ancestors
+        .len()
+        .checked_sub(k)
+        .and_then(|i| ancestors.get(i).copied())
+}
+
 pub(crate) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
     node.named_children(&mut cursor).collect()

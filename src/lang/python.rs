@@ -2,7 +2,7 @@
 //! (`importlib.import_module`, `__import__`), calls, keyword arguments, `os.environ`/`os.getenv`
 //! reads. Docstrings and other bare string statements are prose and yield nothing.
 
-use super::{for_each_node, named_children, pos, text, unquote};
+use super::{ancestor, for_each_node_with_ancestors, named_children, pos, text, unquote};
 use crate::facts::{
     Arg, ArgValue, Bindings, Call, EnvRead, Import, MAX_CHAIN, SourceFacts, StringLit,
 };
@@ -33,7 +33,7 @@ pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
         call_index: HashMap::new(),
         flowed: Vec::new(),
     };
-    for_each_node(tree, |node| ex.visit(node));
+    for_each_node_with_ancestors(tree, |node, ancestors| ex.visit(node, ancestors));
     ex.facts
 }
 
@@ -42,7 +42,7 @@ impl<'s> Extractor<'s> {
         text(node, self.src)
     }
 
-    fn visit(&mut self, node: Node) {
+    fn visit(&mut self, node: Node, ancestors: &[Node]) {
         match node.kind() {
             "comment" => self.facts.comments.push(node.byte_range()),
             "import_statement" => self.import(node),
@@ -57,7 +57,7 @@ impl<'s> Extractor<'s> {
                     });
                 }
             }
-            "string" => self.string(node),
+            "string" => self.string(node, ancestors),
             _ => {}
         }
     }
@@ -321,18 +321,21 @@ impl<'s> Extractor<'s> {
         }
     }
 
-    fn string(&mut self, node: Node) {
+    fn string(&mut self, node: Node, ancestors: &[Node]) {
         let Some(value) = string_value(node, self.src) else {
             return;
         };
+        let up = |k: usize| ancestor(ancestors, k);
         let mut child = node;
-        let mut parent = match node.parent() {
-            Some(p) => p,
-            None => return,
+        let Some(mut parent) = up(1) else {
+            return;
         };
+        // how far up `parent` is
+        let mut level = 1;
         if parent.kind() == "concatenated_string" {
             child = parent;
-            parent = match parent.parent() {
+            level += 1;
+            parent = match up(level) {
                 Some(p) => p,
                 None => return,
             };
@@ -341,10 +344,11 @@ impl<'s> Extractor<'s> {
             return; // docstrings and bare string statements are prose
         }
         if matches!(parent.kind(), "list" | "tuple" | "set")
-            && let Some(grand) = parent.parent()
+            && let Some(grand) = up(level + 1)
         {
             child = parent;
             parent = grand;
+            level += 1;
         }
         let mut key = None;
         let mut call = None;
@@ -353,15 +357,10 @@ impl<'s> Extractor<'s> {
                 key = parent
                     .child_by_field_name("name")
                     .map(|n| self.text(n).to_string());
-                call = parent
-                    .parent()
-                    .and_then(|list| list.parent())
-                    .and_then(|c| self.call_index.get(&c.id()).copied());
+                call = up(level + 2).and_then(|c| self.call_index.get(&c.id()).copied());
             }
             "argument_list" => {
-                call = parent
-                    .parent()
-                    .and_then(|c| self.call_index.get(&c.id()).copied());
+                call = up(level + 1).and_then(|c| self.call_index.get(&c.id()).copied());
             }
             "pair" if parent.child_by_field_name("value").map(|v| v.id()) == Some(child.id()) => {
                 key = parent
