@@ -343,17 +343,30 @@ fn a_scan_runs_nothing_from_the_tree_and_opens_no_socket() {
         ],
         vec!["graph", t],
     ];
-    let mut reference = Vec::new();
-    for args in &commands {
-        let out = std::process::Command::new(&exe)
+    // aidep with `args` in the tree, started by `wrapper` (a tracer, a namespace) when there is one
+    let run = |wrapper: &[&str], args: &[&str]| {
+        let mut command = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut c = std::process::Command::new(program);
+                c.args(rest).arg(&exe);
+                c
+            }
+            None => std::process::Command::new(&exe),
+        };
+        let out = command
             .args(args)
             .env("PATH", &path)
             .current_dir(&tree)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{args:?}: {}", printed(&out));
-        reference.push(out.stdout);
-    }
+        assert!(
+            out.status.success(),
+            "{wrapper:?} {args:?}: {}",
+            printed(&out)
+        );
+        out
+    };
+    let reference: Vec<Vec<u8>> = commands.iter().map(|a| run(&[], a).stdout).collect();
     let scan: serde_json::Value = serde_json::from_slice(&reference[0]).unwrap();
     let vendors: Vec<&str> = scan["findings"]
         .as_array()
@@ -368,19 +381,18 @@ fn a_scan_runs_nothing_from_the_tree_and_opens_no_socket() {
 
     // Every process started and every socket opened, traced.
     if available("strace", &["-qq", "-f", "-e", "trace=none", "true"]) {
+        let log = dir.path().join("strace.log");
+        let strace = [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=execve,execveat,socket,connect",
+            "-o",
+            log.to_str().unwrap(),
+        ];
         for args in &commands {
-            let log = dir.path().join("strace.log");
-            let out = std::process::Command::new("strace")
-                .args(["-f", "-qq", "-e", "trace=execve,execveat,socket,connect"])
-                .arg("-o")
-                .arg(&log)
-                .arg(&exe)
-                .args(args)
-                .env("PATH", &path)
-                .current_dir(&tree)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{args:?}: {}", printed(&out));
+            run(&strace, args);
             let trace = std::fs::read_to_string(&log).unwrap();
             let calls: Vec<&str> = trace.lines().filter(|l| l.contains('(')).collect();
             assert_eq!(
@@ -394,15 +406,7 @@ fn a_scan_runs_nothing_from_the_tree_and_opens_no_socket() {
     // And in a network namespace with no interface up: the same bytes out.
     if available("unshare", &["-rn", "true"]) {
         for (args, expected) in commands.iter().zip(&reference) {
-            let out = std::process::Command::new("unshare")
-                .arg("-rn")
-                .arg(&exe)
-                .args(args)
-                .env("PATH", &path)
-                .current_dir(&tree)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "{args:?}: {}", printed(&out));
+            let out = run(&["unshare", "-rn"], args);
             assert!(
                 out.stdout == *expected,
                 "{args:?} differs without a network"

@@ -18,3 +18,10 @@ pub fn source(lang: aidep::lang::Language, path: &str, data: &[u8]) {
     let _ = aidep::lang::extract(lang, text);
     let _ = aidep::scan::analyze_text(rules(), path, text);
 }
+
+/// Splits a fuzz input into a file name picked by its first byte and the rest as text.
+pub fn pick<'a>(data: &'a [u8], names: &[&'static str]) -> Option<(&'static str, &'a str)> {
+    let (&first, rest) = data.split_first()?;
+    let text = std::str::from_utf8(rest).ok()?;
+    Some((names[first as usize % names.len()], text))
+}

@@ -19,13 +19,9 @@ const NAMES: &[&str] = &[
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else {
+    let Some((name, text)) = common::pick(data, NAMES) else {
         return;
     };
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
-    let name = NAMES[pick as usize % NAMES.len()];
     let kind = ConfigKind::from_file_name(name).expect("a config name");
     let _ = config_file::extract(kind, text);
     let _ = aidep::scan::analyze_text(common::rules(), &format!("deploy/{name}"), text);

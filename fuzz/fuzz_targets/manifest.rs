@@ -4,6 +4,9 @@
 use aidep::manifest::{self, ManifestKind};
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 const NAMES: &[&str] = &[
     "requirements.txt",
     "pyproject.toml",
@@ -22,13 +25,9 @@ const NAMES: &[&str] = &[
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else {
+    let Some((name, text)) = common::pick(data, NAMES) else {
         return;
     };
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
-    let name = NAMES[pick as usize % NAMES.len()];
     let kind = ManifestKind::from_file_name(name).expect("a manifest name");
     let _ = manifest::dependencies(kind, text);
     let _ = manifest::own_name(kind, text);
