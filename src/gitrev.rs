@@ -14,18 +14,6 @@ pub struct RevisionFiles {
 }
 
 impl RevisionFiles {
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(p, _)| p.as_str())
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// One file's contents (for the few read before the rest, like `.aidepignore`).
     pub fn read(&self, path: &str) -> Option<Vec<u8>> {
         let (_, oid) = self.entries.iter().find(|(p, _)| p == path)?;

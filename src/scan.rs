@@ -155,13 +155,13 @@ fn scan_file(
 ) -> (Option<FileOutput>, Option<gix::ObjectId>) {
     let max_filesize = options.max_filesize;
     let read_error = |diagnostics: &mut Vec<Diagnostic>, e: std::io::Error| {
-        diagnostics.push(Diagnostic::new(
+        skip(
+            diagnostics,
+            stats,
             "read-error",
             rel,
-            None,
             format!("cannot read: {e}"),
-        ));
-        stats.skipped.fetch_add(1, Ordering::Relaxed);
+        );
         (None, None)
     };
     // One open, one fstat, one read into this thread's buffer: no per-file allocation.
@@ -174,13 +174,13 @@ fn scan_file(
         Err(e) => return read_error(diagnostics, e),
     };
     if size > max_filesize {
-        diagnostics.push(Diagnostic::new(
+        skip(
+            diagnostics,
+            stats,
             "file-too-large",
             rel,
-            None,
             format!("skipped: {size} bytes is over the {max_filesize}-byte limit (--max-filesize)"),
-        ));
-        stats.skipped.fetch_add(1, Ordering::Relaxed);
+        );
         return (None, None);
     }
     READ_BUFFER.with_borrow_mut(|bytes| {
@@ -205,6 +205,18 @@ fn scan_file(
         }
         (out, blob_id)
     })
+}
+
+/// A file left out of the scan: said on stderr by its diagnostic, and counted.
+fn skip(
+    diagnostics: &mut Vec<Diagnostic>,
+    stats: &Counters,
+    code: &str,
+    file: &str,
+    message: String,
+) {
+    diagnostics.push(Diagnostic::new(code, file, None, message));
+    stats.skipped.fetch_add(1, Ordering::Relaxed);
 }
 
 /// Each walker thread reads into one buffer; it is given back when a large file grew it.
@@ -751,25 +763,24 @@ pub fn scan_blobs(
             }
             let out = match read() {
                 Ok(bytes) if bytes.len() as u64 > options.max_filesize => {
-                    diagnostics.push(Diagnostic::new(
+                    skip(
+                        &mut diagnostics,
+                        &counters,
                         "file-too-large",
                         path,
-                        None,
                         format!(
                             "skipped in the base revision: {} bytes is over the {}-byte limit",
                             bytes.len(),
                             options.max_filesize
                         ),
-                    ));
-                    counters.skipped.fetch_add(1, Ordering::Relaxed);
+                    );
                     None
                 }
                 Ok(bytes) => {
                     process_bytes(rules, &redactor, path, &bytes, &mut diagnostics, &counters)
                 }
                 Err(message) => {
-                    diagnostics.push(Diagnostic::new("read-error", path, None, message));
-                    counters.skipped.fetch_add(1, Ordering::Relaxed);
+                    skip(&mut diagnostics, &counters, "read-error", path, message);
                     None
                 }
             };
