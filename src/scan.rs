@@ -164,34 +164,33 @@ fn scan_file(
         );
         (None, None)
     };
-    // One open, one fstat, one read into this thread's buffer: no per-file allocation.
+    // One open and one read into this thread's buffer: no per-file allocation, and no fstat
+    // (a file over the limit is read one byte past it, then left out).
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return read_error(diagnostics, e),
     };
-    let size = match file.metadata() {
-        Ok(m) => m.len(),
-        Err(e) => return read_error(diagnostics, e),
-    };
-    if size > max_filesize {
-        skip(
-            diagnostics,
-            stats,
-            "file-too-large",
-            rel,
-            format!("skipped: {size} bytes is over the {max_filesize}-byte limit (--max-filesize)"),
-        );
-        return (None, None);
-    }
     READ_BUFFER.with_borrow_mut(|bytes| {
         bytes.clear();
-        bytes.reserve(size as usize + 1);
-        // a file that grew since the fstat is still cut at the limit
         let limit = max_filesize.saturating_add(1);
         if let Err(e) =
             std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit), bytes)
         {
             return read_error(diagnostics, e);
+        }
+        if bytes.len() as u64 > max_filesize {
+            let size = file.metadata().map_or(bytes.len() as u64, |m| m.len());
+            skip(
+                diagnostics,
+                stats,
+                "file-too-large",
+                rel,
+                format!(
+                    "skipped: {size} bytes is over the {max_filesize}-byte limit (--max-filesize)"
+                ),
+            );
+            *bytes = Vec::new();
+            return (None, None);
         }
         let blob_id = options
             .blob_ids

@@ -1,7 +1,7 @@
 //! Go facts from tree-sitter-go: imports with explicit or inferred package names, selector calls,
 //! composite-literal fields (`openai.ChatCompletionNewParams{Model: "…"}`), `os.Getenv` reads.
 
-use super::{for_each_node, named_children, pos, text, unquote};
+use super::{Kinds, for_each_node, named_children, pos, text, unquote};
 use crate::facts::{
     Arg, ArgValue, Bindings, Call, EnvRead, Import, MAX_CHAIN, SourceFacts, StringLit,
 };
@@ -16,14 +16,27 @@ struct Extractor<'s> {
     call_index: HashMap<usize, usize>,
 }
 
-pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
+/// The node kinds `Extractor::visit` handles; the walk skips every other node.
+pub(crate) const KINDS: &[&str] = &[
+    "comment",
+    "import_spec",
+    "call_expression",
+    "short_var_declaration",
+    "assignment_statement",
+    "var_spec",
+    "const_spec",
+    "interpreted_string_literal",
+    "raw_string_literal",
+];
+
+pub fn extract(tree: &Tree, src: &str, kinds: Kinds) -> SourceFacts {
     let mut ex = Extractor {
         src,
         bindings: Bindings::default(),
         facts: SourceFacts::default(),
         call_index: HashMap::new(),
     };
-    for_each_node(tree, |node| ex.visit(node));
+    for_each_node(tree, kinds, |node| ex.visit(node));
     ex.facts
 }
 

@@ -2,7 +2,7 @@
 //! what a variable is), constructor calls, method-invocation chains (`X.builder().baseUrl(…)`),
 //! `System.getenv` reads.
 
-use super::{for_each_node, named_children, pos, text, unquote};
+use super::{Kinds, for_each_node, named_children, pos, text, unquote};
 use crate::facts::{
     Arg, ArgValue, Bindings, Call, EnvRead, Import, MAX_CHAIN, SourceFacts, StringLit,
 };
@@ -16,14 +16,26 @@ struct Extractor<'s> {
     call_index: HashMap<usize, usize>,
 }
 
-pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
+/// The node kinds `Extractor::visit` handles; the walk skips every other node.
+pub(crate) const KINDS: &[&str] = &[
+    "line_comment",
+    "block_comment",
+    "import_declaration",
+    "method_invocation",
+    "object_creation_expression",
+    "local_variable_declaration",
+    "field_declaration",
+    "string_literal",
+];
+
+pub fn extract(tree: &Tree, src: &str, kinds: Kinds) -> SourceFacts {
     let mut ex = Extractor {
         src,
         bindings: Bindings::default(),
         facts: SourceFacts::default(),
         call_index: HashMap::new(),
     };
-    for_each_node(tree, |node| ex.visit(node));
+    for_each_node(tree, kinds, |node| ex.visit(node));
     ex.facts
 }
 

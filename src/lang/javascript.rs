@@ -2,7 +2,7 @@
 //! namespace), `export … from`, `require()` with destructuring, dynamic `import()`, `new` and
 //! plain calls with object-literal options, `process.env` / `import.meta.env` reads.
 
-use super::{ancestor, for_each_node_with_ancestors, named_children, pos, text, unquote};
+use super::{Kinds, ancestor, for_each_node_with_ancestors, named_children, pos, text, unquote};
 use crate::facts::{
     Arg, ArgValue, Bindings, Call, EnvRead, Import, MAX_CHAIN, SourceFacts, StringLit,
 };
@@ -16,14 +16,29 @@ struct Extractor<'s> {
     call_index: HashMap<usize, usize>,
 }
 
-pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
+/// The node kinds `Extractor::visit` handles; the walk skips every other node.
+pub(crate) const KINDS: &[&str] = &[
+    "comment",
+    "import_statement",
+    "export_statement",
+    "call_expression",
+    "new_expression",
+    "variable_declarator",
+    "assignment_expression",
+    "member_expression",
+    "subscript_expression",
+    "string",
+    "template_string",
+];
+
+pub fn extract(tree: &Tree, src: &str, kinds: Kinds) -> SourceFacts {
     let mut ex = Extractor {
         src,
         bindings: Bindings::default(),
         facts: SourceFacts::default(),
         call_index: HashMap::new(),
     };
-    for_each_node_with_ancestors(tree, |node, ancestors| ex.visit(node, ancestors));
+    for_each_node_with_ancestors(tree, kinds, |node, ancestors| ex.visit(node, ancestors));
     ex.facts
 }
 

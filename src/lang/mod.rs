@@ -11,6 +11,7 @@ mod textscan;
 use crate::facts::{Pos, SourceFacts};
 use crate::rules::ImportLanguage;
 use std::cell::RefCell;
+use std::sync::OnceLock;
 use tree_sitter::{Node, Parser, Tree};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,13 +135,14 @@ fn parse(lang: Language, text: &str) -> Result<Tree, String> {
 /// Extracts the facts of one source file. An `Err` is a parse failure worth a diagnostic; a file
 /// with syntax errors still yields what its well-formed parts contain.
 pub fn extract(lang: Language, text: &str) -> Result<SourceFacts, String> {
+    let kinds = |lang| Kinds(kind_table(lang));
     match lang {
-        Language::Python => Ok(python::extract(&parse(lang, text)?, text)),
+        Language::Python => Ok(python::extract(&parse(lang, text)?, text, kinds(lang))),
         Language::JavaScript | Language::TypeScript | Language::Tsx => {
-            Ok(javascript::extract(&parse(lang, text)?, text))
+            Ok(javascript::extract(&parse(lang, text)?, text, kinds(lang)))
         }
-        Language::Go => Ok(go::extract(&parse(lang, text)?, text)),
-        Language::Java => Ok(java::extract(&parse(lang, text)?, text)),
+        Language::Go => Ok(go::extract(&parse(lang, text)?, text, kinds(lang))),
+        Language::Java => Ok(java::extract(&parse(lang, text)?, text, kinds(lang))),
         Language::Rust => rust::extract(text),
         _ => Ok(textscan::extract(lang, text)),
     }
@@ -160,11 +162,57 @@ pub(crate) fn text<'a>(node: Node, src: &'a str) -> &'a str {
     src.get(node.byte_range()).unwrap_or("")
 }
 
-/// Visits every node in document order without recursion (trees can be thousands deep).
-pub(crate) fn for_each_node<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>)) {
+/// The node kinds an extractor handles, by the grammar's kind ids: testing an id is much cheaper
+/// than `Node::kind`, which measures and checks a C string on every node.
+#[derive(Clone, Copy)]
+pub(crate) struct Kinds(&'static [bool]);
+
+impl Kinds {
+    fn contains(self, node: Node) -> bool {
+        self.0
+            .get(usize::from(node.kind_id()))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// Each grammar's table for its extractor's `KINDS` (every id with one of those names: a
+/// grammar can give one name several ids).
+fn kind_table(lang: Language) -> &'static [bool] {
+    static TABLES: [OnceLock<Box<[bool]>>; 6] = [const { OnceLock::new() }; 6];
+    let (slot, names) = match lang {
+        Language::Python => (0, python::KINDS),
+        Language::JavaScript => (1, javascript::KINDS),
+        Language::TypeScript => (2, javascript::KINDS),
+        Language::Tsx => (3, javascript::KINDS),
+        Language::Go => (4, go::KINDS),
+        Language::Java => (5, java::KINDS),
+        _ => return &[],
+    };
+    TABLES[slot].get_or_init(|| {
+        let Some(grammar) = lang.grammar() else {
+            return Box::default();
+        };
+        (0..grammar.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| grammar.node_kind_for_id(id))
+                    .is_some_and(|name| names.contains(&name))
+            })
+            .collect()
+    })
+}
+
+/// Visits every node of the given kinds in document order, without recursion (trees can be
+/// thousands deep).
+pub(crate) fn for_each_node<'t>(tree: &'t Tree, kinds: Kinds, mut visit: impl FnMut(Node<'t>)) {
     let mut cursor = tree.walk();
     loop {
-        visit(cursor.node());
+        let node = cursor.node();
+        if kinds.contains(node) {
+            visit(node);
+        }
         if cursor.goto_first_child() {
             continue;
         }
@@ -183,13 +231,16 @@ pub(crate) fn for_each_node<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>))
 /// `Node::parent` walks down from the root on every call; on a large file that adds up.
 pub(crate) fn for_each_node_with_ancestors<'t>(
     tree: &'t Tree,
+    kinds: Kinds,
     mut visit: impl FnMut(Node<'t>, &[Node<'t>]),
 ) {
     let mut cursor = tree.walk();
     let mut ancestors: Vec<Node<'t>> = Vec::new();
     loop {
         let node = cursor.node();
-        visit(node, &ancestors);
+        if kinds.contains(node) {
+            visit(node, &ancestors);
+        }
         if cursor.goto_first_child() {
             ancestors.push(node);
             continue;

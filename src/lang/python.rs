@@ -2,7 +2,7 @@
 //! (`importlib.import_module`, `__import__`), calls, keyword arguments, `os.environ`/`os.getenv`
 //! reads. Docstrings and other bare string statements are prose and yield nothing.
 
-use super::{ancestor, for_each_node_with_ancestors, named_children, pos, text, unquote};
+use super::{Kinds, ancestor, for_each_node_with_ancestors, named_children, pos, text, unquote};
 use crate::facts::{
     Arg, ArgValue, Bindings, Call, EnvRead, Import, MAX_CHAIN, SourceFacts, StringLit,
 };
@@ -25,7 +25,18 @@ struct Extractor<'s> {
     flowed: Vec<(String, crate::facts::Pos, Option<String>)>,
 }
 
-pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
+/// The node kinds `Extractor::visit` handles; the walk skips every other node.
+pub(crate) const KINDS: &[&str] = &[
+    "comment",
+    "import_statement",
+    "import_from_statement",
+    "call",
+    "assignment",
+    "subscript",
+    "string",
+];
+
+pub fn extract(tree: &Tree, src: &str, kinds: Kinds) -> SourceFacts {
     let mut ex = Extractor {
         src,
         bindings: Bindings::default(),
@@ -33,7 +44,7 @@ pub fn extract(tree: &Tree, src: &str) -> SourceFacts {
         call_index: HashMap::new(),
         flowed: Vec::new(),
     };
-    for_each_node_with_ancestors(tree, |node, ancestors| ex.visit(node, ancestors));
+    for_each_node_with_ancestors(tree, kinds, |node, ancestors| ex.visit(node, ancestors));
     ex.facts
 }
 
