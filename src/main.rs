@@ -224,20 +224,31 @@ fn load_rules(dirs: &[PathBuf]) -> Result<RuleSet, Error> {
 }
 
 /// Writes to the file, or to stdout when there is none or it is `-`.
-fn write_out(path: Option<&Path>, text: &str) -> Result<(), Error> {
+fn write_out(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     match path.filter(|p| p.as_os_str() != "-") {
-        Some(p) => std::fs::write(p, text).map_err(|source| Error::Write {
-            path: p.to_path_buf(),
-            source,
-        }),
+        Some(p) => {
+            let error = |source| Error::Write {
+                path: p.to_path_buf(),
+                source,
+            };
+            let mut file = std::fs::File::create(p).map_err(error)?;
+            write(&mut file).map_err(error)
+        }
         None => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`aidep scan | head`) is not an error worth reporting.
-            let _ = out.write_all(text.as_bytes());
+            let _ = write(&mut out);
             let _ = out.flush();
             Ok(())
         }
     }
+}
+
+fn write_text(path: Option<&Path>, text: &str) -> Result<(), Error> {
+    write_out(path, |out| out.write_all(text.as_bytes()))
 }
 
 fn terminal_width() -> Option<u16> {
@@ -303,8 +314,9 @@ fn write_report(
     plan: &[(Format, Option<PathBuf>)],
 ) -> Result<(), Error> {
     for (format, path) in plan {
-        let text = render::render(rules, report, *format, terminal_width());
-        write_out(path.as_deref(), &text)?;
+        write_out(path.as_deref(), |out| {
+            render::write(rules, report, *format, terminal_width(), out)
+        })?;
     }
     Ok(())
 }
@@ -417,7 +429,7 @@ fn baseline_command(args: BaselineArgs) -> Result<ExitCode, Error> {
     let report = report_for(&rules, &args.path, &args.exclude, args.include_tests, false)?;
     let baseline = aidep::check::Baseline::from_findings(&report.findings);
     let text = serde_json::to_string_pretty(&baseline).expect("baseline serializes") + "\n";
-    write_out(Some(&args.output), &text)?;
+    write_text(Some(&args.output), &text)?;
     let to = if args.output.as_os_str() == "-" {
         "stdout".to_string()
     } else {
@@ -505,7 +517,7 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, Error> {
             aidep::sarif::sarif(&rules, &report, &results)
         }
     };
-    write_out(args.output.as_deref(), &text)?;
+    write_text(args.output.as_deref(), &text)?;
     if args.format != CheckFormat::Text && !args.quiet {
         eprint!("{}", render::check_text(&outcome));
     }
@@ -531,7 +543,7 @@ fn graph_command(args: GraphArgs) -> Result<ExitCode, Error> {
             serde_json::to_string_pretty(&report.graph).expect("the graph serializes") + "\n"
         }
     };
-    write_out(args.output.as_deref(), &text)?;
+    write_text(args.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -540,7 +552,7 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
         RulesCommand::List { rules, format } => {
             let rules = load_rules(&rules)?;
             if format == ListFormat::Markdown {
-                write_out(None, &aidep::render::vendor_catalog_markdown(&rules))?;
+                write_text(None, &aidep::render::vendor_catalog_markdown(&rules))?;
                 return Ok(ExitCode::SUCCESS);
             }
             let mut table = comfy_table::Table::new();
@@ -582,7 +594,7 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
                 rules.catalog.len(),
                 rules.version
             );
-            write_out(None, &text)?;
+            write_text(None, &text)?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Show { id, rules } => {
@@ -643,14 +655,14 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
                 "  catalog models: {models}\n  examples: {}\n",
                 p.examples.len()
             ));
-            write_out(None, &s)?;
+            write_text(None, &s)?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Literals { rules } => {
             let rules = load_rules(&rules)?;
             let mut text = rules.literals().join("\n");
             text.push('\n');
-            write_out(None, &text)?;
+            write_text(None, &text)?;
             Ok(ExitCode::SUCCESS)
         }
         RulesCommand::Test { dir } => {
@@ -670,7 +682,7 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
                 rules.packs.len() - failed_packs.len(),
                 failed_packs.len()
             ));
-            write_out(None, &text)?;
+            write_text(None, &text)?;
             Ok(if outcome.failures.is_empty() {
                 ExitCode::SUCCESS
             } else {

@@ -42,6 +42,27 @@ pub fn render(
     }
 }
 
+/// Writes the report in `format` to `out`. JSON is serialized straight into the writer: on a
+/// large tree the report is tens of megabytes, and building it as one string first cost as much
+/// again in copies and fresh pages.
+pub fn write(
+    rules: &crate::rules::RuleSet,
+    report: &Report,
+    format: Format,
+    width: Option<u16>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+            serde_json::to_writer_pretty(&mut out, report)?;
+            std::io::Write::write_all(&mut out, b"\n")?;
+            std::io::Write::flush(&mut out)
+        }
+        _ => std::io::Write::write_all(out, render(rules, report, format, width).as_bytes()),
+    }
+}
+
 /// At most four names, then how many more: a vendor used everywhere must not fill a screen.
 fn short_list(items: &[String]) -> String {
     if items.len() <= 4 {
