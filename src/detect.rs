@@ -298,12 +298,7 @@ impl<'a> Collector<'a> {
                 )
             }
             None => {
-                let Some(pack) = self
-                    .rules
-                    .packs
-                    .iter()
-                    .position(|p| p.models.iter().any(|m| m.regex.is_match(value)))
-                else {
+                let Some(pack) = self.rules.pack_with_model(value) else {
                     return;
                 };
                 (self.rules.pack(pack).id.clone(), None, false)
@@ -318,11 +313,7 @@ impl<'a> Collector<'a> {
         }
         // Display names ("GPT-4o") are not ids; ids are spelt as the vendor spells them.
         // A pack's own pattern (`ERNIE-4.0-8K`, `MiniMax-M1`) is how that vendor spells them.
-        let pack_spelling = self
-            .rules
-            .packs
-            .iter()
-            .any(|p| p.models.iter().any(|m| m.regex.is_match(value)));
+        let pack_spelling = self.rules.pack_with_model(value).is_some();
         if value.bytes().any(|b| b.is_ascii_uppercase())
             && !value.contains(['/', ':'])
             && !pack_spelling

@@ -694,6 +694,8 @@ pub struct RuleSet {
     endpoint_set: RegexSet,
     endpoint_rules: Vec<(PackIdx, usize)>,
     env: HashMap<String, PackIdx>,
+    /// Every pack's model patterns in one set, built on first use.
+    pack_models: std::sync::OnceLock<Option<RegexSet>>,
 }
 
 /// The result of matching a host against every pack's endpoints.
@@ -950,6 +952,7 @@ impl RuleSet {
             endpoint_set,
             endpoint_rules,
             env,
+            pack_models: std::sync::OnceLock::new(),
         })
     }
 
@@ -961,6 +964,25 @@ impl RuleSet {
     /// True when the text contains at least one literal of any pack: otherwise it is never parsed.
     pub fn prefilter_hit(&self, bytes: &[u8]) -> bool {
         self.prefilter.is_match(bytes)
+    }
+
+    /// The first pack (in pack order) with a model pattern matching `value`. One set match
+    /// rules out almost every string before any single pattern runs.
+    pub fn pack_with_model(&self, value: &str) -> Option<PackIdx> {
+        let set = self.pack_models.get_or_init(|| {
+            RegexSet::new(
+                self.packs
+                    .iter()
+                    .flat_map(|p| p.models.iter().map(|m| m.regex.as_str())),
+            )
+            .ok()
+        });
+        if set.as_ref().is_some_and(|set| !set.is_match(value)) {
+            return None;
+        }
+        self.packs
+            .iter()
+            .position(|p| p.models.iter().any(|m| m.regex.is_match(value)))
     }
 
     pub fn pack(&self, idx: PackIdx) -> &VendorPack {
