@@ -568,12 +568,7 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
             ]);
             for pack in &rules.packs {
                 let packages: usize = pack.packages.values().map(Vec::len).sum();
-                let models = rules
-                    .catalog
-                    .entries
-                    .iter()
-                    .filter(|m| m.vendor == pack.id)
-                    .count();
+                let models = rules.catalog.count_for(&pack.id);
                 table.add_row([
                     pack.id.clone(),
                     pack.name.clone(),
@@ -645,12 +640,7 @@ fn rules_command(cmd: RulesCommand) -> Result<ExitCode, Error> {
             if !p.env.is_empty() {
                 s.push_str(&format!("  env: {}\n", p.env.join(", ")));
             }
-            let models = rules
-                .catalog
-                .entries
-                .iter()
-                .filter(|m| m.vendor == p.id)
-                .count();
+            let models = rules.catalog.count_for(&p.id);
             s.push_str(&format!(
                 "  catalog models: {models}\n  examples: {}\n",
                 p.examples.len()

@@ -409,12 +409,7 @@ pub fn vendor_catalog_markdown(rules: &crate::rules::RuleSet) -> String {
             .iter()
             .map(|e| format!("`{}`", e.template))
             .collect();
-        let models = rules
-            .catalog
-            .entries
-            .iter()
-            .filter(|m| m.vendor == p.id)
-            .count();
+        let models = rules.catalog.count_for(&p.id);
         let _ = writeln!(
             out,
             "| {} | `{}` | {} | {} | {} | {} | {} | {} |",

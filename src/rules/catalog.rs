@@ -240,6 +240,11 @@ impl ModelCatalog {
         &self.entries[idx]
     }
 
+    /// How many catalog ids the vendor serves.
+    pub fn count_for(&self, vendor: &str) -> usize {
+        self.entries.iter().filter(|m| m.vendor == vendor).count()
+    }
+
     /// The vendor a router prefix (`bedrock`, `groq`, `openrouter`…) stands for.
     pub fn prefix_vendor(&self, prefix: &str) -> Option<&str> {
         self.prefixes
