@@ -207,24 +207,7 @@ fn kind_table(lang: Language) -> &'static [bool] {
 /// Visits every node of the given kinds in document order, without recursion (trees can be
 /// thousands deep).
 pub(crate) fn for_each_node<'t>(tree: &'t Tree, kinds: Kinds, mut visit: impl FnMut(Node<'t>)) {
-    let mut cursor = tree.walk();
-    loop {
-        let node = cursor.node();
-        if kinds.contains(node) {
-            visit(node);
-        }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return;
-            }
-        }
-    }
+    for_each_node_with_ancestors(tree, kinds, |node, _| visit(node));
 }
 
 /// Like `for_each_node`, also giving each node its ancestors (root first, parent last).
