@@ -724,9 +724,9 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     hash
 }
 
-/// Scans files given in memory (a git revision's), in parallel, exactly as `scan` scans a tree.
-/// Scans a git revision's files. A file whose blob id is in `known` (from a scan of the work
-/// tree with `ScanOptions::blob_ids`) is not read again: its output there stands for it here.
+/// Scans a git revision's files, in parallel, exactly as `scan` scans a tree. A file whose blob
+/// id is in `known` (from a scan of the work tree with `ScanOptions::blob_ids`) is not read
+/// again: its output there stands for it here.
 pub fn scan_blobs(
     rules: &RuleSet,
     files: &crate::gitrev::RevisionFiles,

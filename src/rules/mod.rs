@@ -694,8 +694,8 @@ pub struct RuleSet {
     endpoint_set: RegexSet,
     endpoint_rules: Vec<(PackIdx, usize)>,
     env: HashMap<String, PackIdx>,
-    /// Every pack's model patterns in one set, built on first use.
-    pack_models: std::sync::OnceLock<Option<RegexSet>>,
+    /// Every pack's model patterns in one set, with the pack of each; built on first use.
+    pack_models: std::sync::OnceLock<Option<(RegexSet, Vec<PackIdx>)>>,
 }
 
 /// The result of matching a host against every pack's endpoints.
@@ -966,23 +966,26 @@ impl RuleSet {
         self.prefilter.is_match(bytes)
     }
 
-    /// The first pack (in pack order) with a model pattern matching `value`. One set match
-    /// rules out almost every string before any single pattern runs.
+    /// The first pack (in pack order) with a model pattern matching `value`: one set match over
+    /// every pack's patterns, not each pattern in turn.
     pub fn pack_with_model(&self, value: &str) -> Option<PackIdx> {
         let set = self.pack_models.get_or_init(|| {
-            RegexSet::new(
-                self.packs
-                    .iter()
-                    .flat_map(|p| p.models.iter().map(|m| m.regex.as_str())),
-            )
-            .ok()
+            let owners = (0..self.packs.len())
+                .flat_map(|i| std::iter::repeat_n(i, self.packs[i].models.len()))
+                .collect();
+            let patterns = self.packs.iter().flat_map(|p| &p.models);
+            RegexSet::new(patterns.map(|m| m.regex.as_str()))
+                .ok()
+                .map(|set| (set, owners))
         });
-        if set.as_ref().is_some_and(|set| !set.is_match(value)) {
-            return None;
+        match set {
+            Some((set, owners)) => set.matches(value).iter().next().map(|n| owners[n]),
+            // a set too large to build: each pattern in turn
+            None => self
+                .packs
+                .iter()
+                .position(|p| p.models.iter().any(|m| m.regex.is_match(value))),
         }
-        self.packs
-            .iter()
-            .position(|p| p.models.iter().any(|m| m.regex.is_match(value)))
     }
 
     pub fn pack(&self, idx: PackIdx) -> &VendorPack {

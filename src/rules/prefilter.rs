@@ -147,8 +147,7 @@ impl Prefilter {
         }
         while i <= last {
             let w = fold(window_at(bytes, i));
-            let h = hash(w);
-            if set[h >> 6] & (1 << (h & 63)) != 0 && self.confirm(bytes, i, w) {
+            if in_set(w) != 0 && self.confirm(bytes, i, w) {
                 return true;
             }
             i += 1;
